@@ -1,0 +1,55 @@
+import { Hono } from "hono";
+import type { Database } from "./db/client.ts";
+import { type AppConfig, type AppDeps, type AppEnv, defaultConfig, type Log } from "./env.ts";
+import { loadSession } from "./middleware/auth.ts";
+import { requestContext } from "./middleware/context.ts";
+import { onError, onNotFound } from "./middleware/errors.ts";
+import { sameOriginWrites, securityHeaders } from "./middleware/security.ts";
+import { createRepositories } from "./repositories/index.ts";
+import { adminRoutes } from "./routes/admin.ts";
+import { authRoutes } from "./routes/auth.ts";
+import { farmRoutes } from "./routes/farms.ts";
+import { healthRoutes } from "./routes/health.ts";
+import { meRoutes } from "./routes/me.ts";
+import { openApiRoutes } from "./routes/openapi.ts";
+import { sectorRoutes } from "./routes/sector.ts";
+
+export interface CreateAppOptions {
+  db: Database;
+  clock?: () => Date;
+  config?: Partial<AppConfig>;
+  log?: Log;
+}
+
+/** The API as a Hono app: no listening, no environment reads; server.ts and the tests wrap it. */
+export function createApp(options: CreateAppOptions): Hono<AppEnv> {
+  const deps: AppDeps = {
+    db: options.db,
+    clock: options.clock ?? (() => new Date()),
+    config: { ...defaultConfig, ...options.config },
+    log: options.log ?? (() => {}),
+    repos: createRepositories(options.db),
+  };
+  const app = new Hono<AppEnv>();
+  app.use("*", requestContext(deps));
+  app.use("*", securityHeaders());
+  app.use("/api/*", sameOriginWrites());
+  app.use("/api/*", loadSession());
+  app.use("/api/*", async (c, next) => {
+    await next();
+    c.header("Cache-Control", "no-store");
+  });
+
+  const api = new Hono<AppEnv>()
+    .route("/", healthRoutes)
+    .route("/", authRoutes)
+    .route("/", meRoutes)
+    .route("/", farmRoutes)
+    .route("/", sectorRoutes)
+    .route("/", adminRoutes)
+    .route("/", openApiRoutes);
+  app.route("/api", api);
+  app.notFound(onNotFound);
+  app.onError(onError);
+  return app;
+}

@@ -1,0 +1,95 @@
+import { type Client, createClient, type InStatement, type ResultSet } from "@libsql/client";
+
+export interface DatabaseOptions {
+  url: string;
+  authToken?: string | undefined;
+}
+
+export type Row = Record<string, unknown>;
+
+/**
+ * The one libSQL client of this process. Writes are serialized through a queue because libSQL
+ * can lose later writes after a SQLITE_BUSY on a connection that held a lock (stack.md); when a
+ * statement still fails with SQLITE_BUSY, the client is recreated before the next use.
+ */
+export class Database {
+  private client: Client;
+  private writeQueue: Promise<unknown> = Promise.resolve();
+  private ready: Promise<void>;
+
+  constructor(private readonly options: DatabaseOptions) {
+    this.client = this.open();
+    this.ready = this.configure();
+  }
+
+  private open(): Client {
+    return createClient({ url: this.options.url, authToken: this.options.authToken, timeout: 5000 });
+  }
+
+  private get isLocalFile(): boolean {
+    return this.options.url.startsWith("file:");
+  }
+
+  private async configure(): Promise<void> {
+    if (this.isLocalFile) {
+      await this.client.execute("PRAGMA journal_mode = WAL");
+      await this.client.execute("PRAGMA foreign_keys = ON");
+    }
+  }
+
+  async query<T = Row>(sql: string, args: unknown[] = []): Promise<T[]> {
+    await this.ready;
+    const result = await this.guard(() => this.client.execute({ sql, args: args as never }));
+    return result.rows as unknown as T[];
+  }
+
+  async queryOne<T = Row>(sql: string, args: unknown[] = []): Promise<T | undefined> {
+    const rows = await this.query<T>(sql, args);
+    return rows[0];
+  }
+
+  /** Runs the statements atomically, one write batch at a time in this process. */
+  async write(statements: InStatement[]): Promise<ResultSet[]> {
+    await this.ready;
+    const run = this.writeQueue.then(() => this.guard(() => this.client.batch(statements, "write")));
+    this.writeQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  async writeOne(sql: string, args: unknown[] = []): Promise<ResultSet> {
+    const [result] = await this.write([{ sql, args: args as never }]);
+    return result as ResultSet;
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      await this.query("SELECT 1");
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  close(): void {
+    this.client.close();
+  }
+
+  private async guard<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
+    } catch (error) {
+      if (isBusy(error)) {
+        this.client.close();
+        this.client = this.open();
+        this.ready = this.configure();
+      }
+      throw error;
+    }
+  }
+}
+
+export function isBusy(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code ?? "";
+  const message = error instanceof Error ? error.message : "";
+  return code.includes("SQLITE_BUSY") || message.includes("SQLITE_BUSY");
+}

@@ -1,0 +1,95 @@
+import type { InStatement } from "@libsql/client";
+import type { Role, ScopeType } from "@monitor/domain";
+import { hashPassword } from "../auth/password.ts";
+import type { Database } from "../db/client.ts";
+import type { Locale } from "../i18n/locale.ts";
+import { UserRepository } from "../repositories/users.ts";
+import { seededRandom } from "./random.ts";
+import { generateFarm, ORGANISATIONS, type RegisterFarm } from "./register.ts";
+
+export const DEMO_PASSWORD = "demo-password";
+
+const DEMO_FARMS: RegisterFarm[] = [
+  {
+    herdNumber: "BE10000001-0101",
+    name: "Hoeve De Linde",
+    region: "flanders",
+    province: "West-Vlaanderen",
+    herdSize: 120,
+    dairyBuyerId: "milcobel",
+    certificationBodyId: "mcc",
+    inspectionBodyId: "certalent",
+  },
+  {
+    herdNumber: "BE20000002-0101",
+    name: "Ferme du Bois Joli",
+    region: "wallonia",
+    province: "Liège",
+    herdSize: 85,
+    dairyBuyerId: "lda",
+    certificationBodyId: "cdl",
+    inspectionBodyId: "carah",
+  },
+];
+
+interface DemoUser {
+  email: string;
+  name: string;
+  locale: Locale;
+  description: string;
+  role: Role;
+  scopeType: ScopeType;
+  scopeId: string | null;
+}
+
+export const DEMO_USERS: DemoUser[] = [
+  { email: "farmer@demo.test", name: "Jan Vermeulen", locale: "nl", description: "farmer of Hoeve De Linde (Flanders)", role: "farmer", scopeType: "farm", scopeId: "1" },
+  { email: "fermier@demo.test", name: "Marie Lambert", locale: "fr", description: "farmer of Ferme du Bois Joli (Wallonia)", role: "farmer", scopeType: "farm", scopeId: "2" },
+  { email: "sector@demo.test", name: "Sector Analyst", locale: "nl", description: "sector analyst, all farms", role: "sector_analyst", scopeType: "all", scopeId: null },
+  { email: "buyer@demo.test", name: "Milcobel Analyst", locale: "nl", description: "dairy buyer Milcobel, its suppliers only", role: "sector_analyst", scopeType: "dairy_buyer", scopeId: "milcobel" },
+  { email: "jury@demo.test", name: "Jury Member", locale: "nl", description: "juror, Sustainability Awards 2026", role: "juror", scopeType: "award_edition", scopeId: "1" },
+  { email: "auditor@demo.test", name: "Certalent Auditor", locale: "nl", description: "auditor, Certalent", role: "auditor", scopeType: "inspection_body", scopeId: "certalent" },
+  { email: "admin@demo.test", name: "Administrator", locale: "en", description: "administrator", role: "admin", scopeType: "all", scopeId: null },
+];
+
+const BATCH = 500;
+
+/** Loads the demo register and accounts into an empty database; does nothing when users exist. */
+export async function seedDemo(
+  db: Database,
+  clock: () => Date,
+  options: { farms: number; onProgress?: (message: string) => void },
+): Promise<boolean> {
+  const existing = await db.queryOne<{ n: number }>("SELECT count(*) AS n FROM users");
+  if (Number(existing?.n ?? 0) > 0) return false;
+  const now = clock().toISOString();
+  const progress = options.onProgress ?? (() => {});
+
+  await db.write([
+    ...ORGANISATIONS.map((o) => ({ sql: "INSERT INTO organisations (id, kind, name) VALUES (?, ?, ?)", args: [o.id, o.kind, o.name] })),
+    { sql: "INSERT INTO award_editions (id, name, year) VALUES (1, 'Sustainability Awards 2026', 2026)", args: [] },
+  ]);
+
+  const random = seededRandom(20140101);
+  const farms = [...DEMO_FARMS];
+  for (let i = farms.length; i < options.farms; i++) farms.push(generateFarm(random, i));
+  for (let start = 0; start < farms.length; start += BATCH) {
+    const statements: InStatement[] = farms.slice(start, start + BATCH).map((f, offset) => ({
+      sql: `INSERT INTO farms (id, herd_number, name, region, province, herd_size, dairy_buyer_id, certification_body_id, inspection_body_id, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      args: [start + offset + 1, f.herdNumber, f.name, f.region, f.province, f.herdSize, f.dairyBuyerId, f.certificationBodyId, f.inspectionBodyId, now],
+    }));
+    await db.write(statements);
+    progress(`  farms ${Math.min(start + BATCH, farms.length)} / ${farms.length}`);
+  }
+
+  const users = new UserRepository(db);
+  for (const u of DEMO_USERS) {
+    await users.create(
+      { email: u.email, name: u.name, passwordHash: await hashPassword(DEMO_PASSWORD), locale: u.locale },
+      [{ role: u.role, scopeType: u.scopeType, scopeId: u.scopeId }],
+      clock(),
+    );
+  }
+  return true;
+}

@@ -1,0 +1,19 @@
+import type { Database } from "../db/client.ts";
+import { AuditRepository } from "./audit.ts";
+import { FarmRepository } from "./farms.ts";
+import { SectorRepository } from "./sector.ts";
+import { LoginFailureRepository, SessionRepository } from "./sessions.ts";
+import { UserRepository } from "./users.ts";
+
+export function createRepositories(db: Database) {
+  return {
+    users: new UserRepository(db),
+    sessions: new SessionRepository(db),
+    loginFailures: new LoginFailureRepository(db),
+    farms: new FarmRepository(db),
+    audit: new AuditRepository(db),
+    sector: new SectorRepository(db),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;

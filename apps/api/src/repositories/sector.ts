@@ -1,0 +1,27 @@
+import type { AggregateScope } from "@monitor/domain";
+import type { Database } from "../db/client.ts";
+
+/** SQL condition restricting farms (alias f) to an analyst's population. */
+export function scopeCondition(scope: AggregateScope): { sql: string; args: unknown[] } {
+  switch (scope.kind) {
+    case "all":
+      return { sql: "1 = 1", args: [] };
+    case "dairy_buyer":
+      return { sql: "f.dairy_buyer_id = ?", args: [scope.id] };
+    case "certification_body":
+      return { sql: "f.certification_body_id = ?", args: [scope.id] };
+  }
+}
+
+export class SectorRepository {
+  constructor(private readonly db: Database) {}
+
+  async activeFarmsByRegion(scope: AggregateScope): Promise<{ region: string; farms: number }[]> {
+    const where = scopeCondition(scope);
+    const rows = await this.db.query<{ region: string; farms: number }>(
+      `SELECT f.region, count(*) AS farms FROM farms f WHERE f.active = 1 AND ${where.sql} GROUP BY f.region ORDER BY f.region`,
+      where.args,
+    );
+    return rows.map((r) => ({ region: r.region, farms: Number(r.farms) }));
+  }
+}

@@ -1,0 +1,56 @@
+import { mkdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { createApp } from "./app.ts";
+import { readConfig } from "./config.ts";
+import { Database } from "./db/client.ts";
+import { migrate } from "./db/migrate.ts";
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "./demo/seed.ts";
+import { jsonLog } from "./log.ts";
+
+export async function startServer(options: { demo: boolean }) {
+  const config = readConfig();
+  if (config.databaseUrl.startsWith("file:")) {
+    mkdirSync(dirname(fileURLToPath(new URL(config.databaseUrl.replace(/^file:/, "file://")))), { recursive: true });
+  }
+  const db = new Database({ url: config.databaseUrl, authToken: config.databaseAuthToken });
+  const clock = () => new Date();
+  const applied = await migrate(db, clock);
+  if (applied.length) jsonLog("info", "migrations applied", { migrations: applied });
+
+  if (options.demo) {
+    const seeded = await seedDemo(db, clock, { farms: config.demoFarms, onProgress: (m) => console.log(m) });
+    if (seeded) {
+      console.log(`\nDemo data loaded. Log in with password "${DEMO_PASSWORD}" as:`);
+      for (const user of DEMO_USERS) console.log(`  ${user.email.padEnd(22)} ${user.description}`);
+    }
+  }
+
+  const app = createApp({ db, clock, config: config.app, log: jsonLog });
+  const indexHtml = await readFile(join(config.webDist, "index.html"), "utf8").catch(() => null);
+  app.use("/assets/*", serveStatic({ root: config.webDist }));
+  app.use("/favicon.svg", serveStatic({ root: config.webDist }));
+  app.get("*", (c) => {
+    if (c.req.path.startsWith("/api/")) return c.notFound();
+    if (!indexHtml) return c.text("The web app is not built: run `npm run build`.", 503);
+    return c.html(indexHtml);
+  });
+
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    console.log(`\nDairy sustainability monitor on http://localhost:${info.port}`);
+  });
+  const shutdown = () => {
+    server.close();
+    db.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await startServer({ demo: process.argv.includes("--demo") });
+}
