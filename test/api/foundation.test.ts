@@ -65,7 +65,11 @@ describe("accounts", () => {
 
   it("remembers the user's language and answers errors in it", async () => {
     const cookie = await api.login("auditor@demo.test");
-    const changed = await api.request("/api/me", { method: "PATCH", cookie, body: JSON.stringify({ locale: "de" }) });
+    const changed = await api.request("/api/me", {
+      method: "PATCH",
+      cookie,
+      body: JSON.stringify({ locale: "de" }),
+    });
     expect(changed.status).toBe(200);
     const forbidden = await api.request("/api/admin/users", { cookie, headers: { "accept-language": "en" } });
     expect(forbidden.status).toBe(403);
@@ -128,7 +132,9 @@ describe("farm data stays with who may see it", () => {
     };
     expect(body.farms.length).toBeGreaterThan(0);
     expect(body.farms.every((f) => f.inspectionBodyId === "certalent")).toBe(true);
-    const foreign = await api.db.queryOne<{ id: number }>("SELECT id FROM farms WHERE inspection_body_id <> 'certalent'");
+    const foreign = await api.db.queryOne<{ id: number }>(
+      "SELECT id FROM farms WHERE inspection_body_id <> 'certalent'",
+    );
     expect((await api.request(`/api/farms/${foreign?.id}`, { cookie })).status).toBe(404);
   });
 
@@ -154,7 +160,9 @@ describe("farm data stays with who may see it", () => {
       farms: number | null;
       regions: { region: string; farms: number | null; suppressed: boolean }[];
     };
-    const expected = await api.db.queryOne<{ n: number }>("SELECT count(*) AS n FROM farms WHERE dairy_buyer_id = 'milcobel'");
+    const expected = await api.db.queryOne<{ n: number }>(
+      "SELECT count(*) AS n FROM farms WHERE dairy_buyer_id = 'milcobel'",
+    );
     expect(body.farms).toBe(Number(expected?.n));
     for (const region of body.regions) {
       if (region.suppressed) expect(region.farms).toBeNull();
@@ -219,6 +227,8 @@ describe("one problem shape for every failure", () => {
 
   it("describes the API in openapi.json", async () => {
     const doc = (await (await api.request("/api/openapi.json")).json()) as { paths: Record<string, unknown> };
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/auth/login", "/api/me", "/api/farms/{farmId}"]));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(["/api/auth/login", "/api/me", "/api/farms/{farmId}"]),
+    );
   });
 });

@@ -16,7 +16,9 @@ export interface TestApi {
 }
 
 /** A fresh API on its own temporary database file, with the demo register of `farms` farms. */
-export async function createTestApi(options: { farms?: number; config?: Partial<AppConfig>; now?: () => Date } = {}): Promise<TestApi> {
+export async function createTestApi(
+  options: { farms?: number; config?: Partial<AppConfig>; now?: () => Date } = {},
+): Promise<TestApi> {
   const dir = mkdtempSync(join(tmpdir(), "monitor-test-"));
   const db = new Database({ url: `file:${join(dir, "test.db")}` });
   const clock = options.now ?? (() => new Date());
@@ -36,7 +38,10 @@ export async function createTestApi(options: { farms?: number; config?: Partial<
     app,
     request,
     async login(email, password = DEMO_PASSWORD) {
-      const response = await request("/api/auth/login", { method: "POST", body: JSON.stringify({ email, password }) });
+      const response = await request("/api/auth/login", {
+        method: "POST",
+        body: JSON.stringify({ email, password }),
+      });
       if (response.status !== 200) throw new Error(`login ${email} failed: ${response.status}`);
       const cookie = response.headers.get("set-cookie") ?? "";
       return cookie.split(";")[0] ?? "";
@@ -50,10 +55,17 @@ export async function createTestApi(options: { farms?: number; config?: Partial<
 
 export const problemOf = async (response: Response) => {
   expectProblemType(response);
-  return (await response.json()) as { type: string; title: string; status: number; detail?: string; errors?: { path: string; message: string }[] };
+  return (await response.json()) as {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    errors?: { path: string; message: string }[];
+  };
 };
 
 function expectProblemType(response: Response) {
   const type = response.headers.get("content-type") ?? "";
-  if (!type.startsWith("application/problem+json")) throw new Error(`expected a problem document, got ${type}`);
+  if (!type.startsWith("application/problem+json"))
+    throw new Error(`expected a problem document, got ${type}`);
 }

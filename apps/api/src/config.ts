@@ -10,7 +10,12 @@ const environment = z.object({
   DATABASE_URL: z.string().default(`file:${repoRoot}data/monitor.db`),
   DATABASE_AUTH_TOKEN: z.string().optional(),
   MIN_GROUP_SIZE: z.coerce.number().int().min(2).max(100).default(5),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   SECURE_COOKIES: z.enum(["true", "false"]).default("false"),
   TRUSTED_ORIGINS: z.string().default(""),
   WEB_DIST: z.string().default(`${repoRoot}apps/web/dist`),
@@ -40,7 +45,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       minGroupSize: e.MIN_GROUP_SIZE,
       sessionTtlHours: e.SESSION_TTL_HOURS,
       secureCookies: e.SECURE_COOKIES === "true",
-      trustedOrigins: e.TRUSTED_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean),
+      trustedOrigins: e.TRUSTED_ORIGINS.split(",")
+        .map((o) => o.trim())
+        .filter(Boolean),
     },
   };
 }

@@ -14,7 +14,9 @@ import { jsonLog } from "./log.ts";
 export async function startServer(options: { demo: boolean }) {
   const config = readConfig();
   if (config.databaseUrl.startsWith("file:")) {
-    mkdirSync(dirname(fileURLToPath(new URL(config.databaseUrl.replace(/^file:/, "file://")))), { recursive: true });
+    mkdirSync(dirname(fileURLToPath(new URL(config.databaseUrl.replace(/^file:/, "file://")))), {
+      recursive: true,
+    });
   }
   const db = new Database({ url: config.databaseUrl, authToken: config.databaseAuthToken });
   const clock = () => new Date();

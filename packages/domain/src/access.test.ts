@@ -38,11 +38,13 @@ describe("canFillInFarm", () => {
 
 describe("listableFarms", () => {
   it("combines own farms and inspection bodies", () => {
-    expect(listableFarms([grant("farmer", "farm", "7"), grant("auditor", "inspection_body", "sgs")])).toEqual({
-      kind: "farms",
-      farmIds: [7],
-      inspectionBodyIds: ["sgs"],
-    });
+    expect(listableFarms([grant("farmer", "farm", "7"), grant("auditor", "inspection_body", "sgs")])).toEqual(
+      {
+        kind: "farms",
+        farmIds: [7],
+        inspectionBodyIds: ["sgs"],
+      },
+    );
     expect(listableFarms([grant("sector_analyst", "all", null)])).toEqual({ kind: "none" });
     expect(listableFarms([grant("admin", "all", null)])).toEqual({ kind: "all" });
   });
@@ -57,7 +59,10 @@ describe("aggregateScope", () => {
   });
   it("prefers the widest grant", () => {
     expect(
-      aggregateScope([grant("sector_analyst", "dairy_buyer", "milcobel"), grant("sector_analyst", "all", null)]),
+      aggregateScope([
+        grant("sector_analyst", "dairy_buyer", "milcobel"),
+        grant("sector_analyst", "all", null),
+      ]),
     ).toEqual({ kind: "all" });
   });
   it("gives farmers and jurors no aggregate scope", () => {

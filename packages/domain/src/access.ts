@@ -50,7 +50,9 @@ export function canReadFarm(grants: readonly RoleGrant[], farm: FarmOrganisation
 
 /** Who may change one farm's monitor: its own farmers only. */
 export function canFillInFarm(grants: readonly RoleGrant[], farmId: number): boolean {
-  return grants.some(({ role, scope }) => role === "farmer" && scope.type === "farm" && scope.id === String(farmId));
+  return grants.some(
+    ({ role, scope }) => role === "farmer" && scope.type === "farm" && scope.id === String(farmId),
+  );
 }
 
 export type FarmFilter =

@@ -34,11 +34,17 @@ export function splitStatements(sql: string): string[] {
 }
 
 /** Applies each migration not yet recorded, each in one atomic batch with its record. */
-export async function migrate(db: Database, now: () => Date, migrations = loadMigrations()): Promise<string[]> {
+export async function migrate(
+  db: Database,
+  now: () => Date,
+  migrations = loadMigrations(),
+): Promise<string[]> {
   await db.writeOne(
     "CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
   );
-  const applied = new Set((await db.query<{ id: number }>("SELECT id FROM schema_migrations")).map((r) => r.id));
+  const applied = new Set(
+    (await db.query<{ id: number }>("SELECT id FROM schema_migrations")).map((r) => r.id),
+  );
   const done: string[] = [];
   for (const migration of migrations) {
     if (applied.has(migration.id)) continue;

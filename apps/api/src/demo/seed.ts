@@ -43,13 +43,69 @@ interface DemoUser {
 }
 
 export const DEMO_USERS: DemoUser[] = [
-  { email: "farmer@demo.test", name: "Jan Vermeulen", locale: "nl", description: "farmer of Hoeve De Linde (Flanders)", role: "farmer", scopeType: "farm", scopeId: "1" },
-  { email: "fermier@demo.test", name: "Marie Lambert", locale: "fr", description: "farmer of Ferme du Bois Joli (Wallonia)", role: "farmer", scopeType: "farm", scopeId: "2" },
-  { email: "sector@demo.test", name: "Sector Analyst", locale: "nl", description: "sector analyst, all farms", role: "sector_analyst", scopeType: "all", scopeId: null },
-  { email: "buyer@demo.test", name: "Milcobel Analyst", locale: "nl", description: "dairy buyer Milcobel, its suppliers only", role: "sector_analyst", scopeType: "dairy_buyer", scopeId: "milcobel" },
-  { email: "jury@demo.test", name: "Jury Member", locale: "nl", description: "juror, Sustainability Awards 2026", role: "juror", scopeType: "award_edition", scopeId: "1" },
-  { email: "auditor@demo.test", name: "Certalent Auditor", locale: "nl", description: "auditor, Certalent", role: "auditor", scopeType: "inspection_body", scopeId: "certalent" },
-  { email: "admin@demo.test", name: "Administrator", locale: "en", description: "administrator", role: "admin", scopeType: "all", scopeId: null },
+  {
+    email: "farmer@demo.test",
+    name: "Jan Vermeulen",
+    locale: "nl",
+    description: "farmer of Hoeve De Linde (Flanders)",
+    role: "farmer",
+    scopeType: "farm",
+    scopeId: "1",
+  },
+  {
+    email: "fermier@demo.test",
+    name: "Marie Lambert",
+    locale: "fr",
+    description: "farmer of Ferme du Bois Joli (Wallonia)",
+    role: "farmer",
+    scopeType: "farm",
+    scopeId: "2",
+  },
+  {
+    email: "sector@demo.test",
+    name: "Sector Analyst",
+    locale: "nl",
+    description: "sector analyst, all farms",
+    role: "sector_analyst",
+    scopeType: "all",
+    scopeId: null,
+  },
+  {
+    email: "buyer@demo.test",
+    name: "Milcobel Analyst",
+    locale: "nl",
+    description: "dairy buyer Milcobel, its suppliers only",
+    role: "sector_analyst",
+    scopeType: "dairy_buyer",
+    scopeId: "milcobel",
+  },
+  {
+    email: "jury@demo.test",
+    name: "Jury Member",
+    locale: "nl",
+    description: "juror, Sustainability Awards 2026",
+    role: "juror",
+    scopeType: "award_edition",
+    scopeId: "1",
+  },
+  {
+    email: "auditor@demo.test",
+    name: "Certalent Auditor",
+    locale: "nl",
+    description: "auditor, Certalent",
+    role: "auditor",
+    scopeType: "inspection_body",
+    scopeId: "certalent",
+  },
+  {
+    email: "admin@demo.test",
+    name: "Administrator",
+    locale: "en",
+    description: "administrator",
+    role: "admin",
+    scopeType: "all",
+    scopeId: null,
+  },
 ];
 
 const BATCH = 500;
@@ -66,8 +122,14 @@ export async function seedDemo(
   const progress = options.onProgress ?? (() => {});
 
   await db.write([
-    ...ORGANISATIONS.map((o) => ({ sql: "INSERT INTO organisations (id, kind, name) VALUES (?, ?, ?)", args: [o.id, o.kind, o.name] })),
-    { sql: "INSERT INTO award_editions (id, name, year) VALUES (1, 'Sustainability Awards 2026', 2026)", args: [] },
+    ...ORGANISATIONS.map((o) => ({
+      sql: "INSERT INTO organisations (id, kind, name) VALUES (?, ?, ?)",
+      args: [o.id, o.kind, o.name],
+    })),
+    {
+      sql: "INSERT INTO award_editions (id, name, year) VALUES (1, 'Sustainability Awards 2026', 2026)",
+      args: [],
+    },
   ]);
 
   const random = seededRandom(20140101);
@@ -77,7 +139,18 @@ export async function seedDemo(
     const statements: InStatement[] = farms.slice(start, start + BATCH).map((f, offset) => ({
       sql: `INSERT INTO farms (id, herd_number, name, region, province, herd_size, dairy_buyer_id, certification_body_id, inspection_body_id, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      args: [start + offset + 1, f.herdNumber, f.name, f.region, f.province, f.herdSize, f.dairyBuyerId, f.certificationBodyId, f.inspectionBodyId, now],
+      args: [
+        start + offset + 1,
+        f.herdNumber,
+        f.name,
+        f.region,
+        f.province,
+        f.herdSize,
+        f.dairyBuyerId,
+        f.certificationBodyId,
+        f.inspectionBodyId,
+        now,
+      ],
     }));
     await db.write(statements);
     progress(`  farms ${Math.min(start + BATCH, farms.length)} / ${farms.length}`);

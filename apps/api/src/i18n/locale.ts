@@ -17,5 +17,5 @@ export function negotiateLocale(header: string | undefined | null): Locale {
     })
     .filter((entry) => entry.q > 0)
     .sort((a, b) => b.q - a.q);
-  return ranked.find((entry) => isLocale(entry.tag))?.tag as Locale | undefined ?? "nl";
+  return (ranked.find((entry) => isLocale(entry.tag))?.tag as Locale | undefined) ?? "nl";
 }

@@ -63,7 +63,8 @@ export function requireFarm(purpose: FarmPurpose): MiddlewareHandler<AppEnv> {
     const user = currentUser(c);
     const farmId = parseWith(idParam, c.req.param("farmId"), c.get("locale"));
     const farm = await c.get("deps").repos.farms.get(farmId);
-    const allowed = farm && (purpose === "read" ? canReadFarm(user.grants, farm) : canFillInFarm(user.grants, farm.id));
+    const allowed =
+      farm && (purpose === "read" ? canReadFarm(user.grants, farm) : canFillInFarm(user.grants, farm.id));
     if (!farm || !allowed) throw notFound();
     c.set("farm", farm);
     await next();

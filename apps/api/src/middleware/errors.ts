@@ -1,8 +1,8 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { isBusy } from "../db/client.ts";
-import { message } from "../i18n/messages.ts";
 import type { AppEnv } from "../env.ts";
+import { message } from "../i18n/messages.ts";
 import { Problem } from "./problem.ts";
 
 const TYPE_BASE = "https://monitor.example/problems/";

@@ -31,7 +31,11 @@ export class AuditRepository {
     await this.db.write([this.statement(entry, now)]);
   }
 
-  async list(filter: { entity?: string | undefined; userId?: number | undefined }, limit: number, offset: number) {
+  async list(
+    filter: { entity?: string | undefined; userId?: number | undefined },
+    limit: number,
+    offset: number,
+  ) {
     const where: string[] = [];
     const args: unknown[] = [];
     if (filter.entity) {

@@ -83,11 +83,10 @@ export class FarmRepository {
       args.push(pattern, pattern);
     }
     const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
-    const rows = await this.db.query<FarmRow>(`SELECT * FROM farms ${clause} ORDER BY name, id LIMIT ? OFFSET ?`, [
-      ...args,
-      limit,
-      offset,
-    ]);
+    const rows = await this.db.query<FarmRow>(
+      `SELECT * FROM farms ${clause} ORDER BY name, id LIMIT ? OFFSET ?`,
+      [...args, limit, offset],
+    );
     const total = await this.db.queryOne<{ n: number }>(`SELECT count(*) AS n FROM farms ${clause}`, args);
     return { total: Number(total?.n ?? 0), farms: rows.map(toFarm) };
   }

@@ -26,4 +26,6 @@ export const adminRoutes = new Hono<AppEnv>()
     const entries = await c.get("deps").repos.audit.list({ entity, userId }, limit, offset);
     return c.json({ entries, limit, offset });
   })
-  .get("/admin/organisations", async (c) => c.json({ organisations: await c.get("deps").repos.farms.organisations() }));
+  .get("/admin/organisations", async (c) =>
+    c.json({ organisations: await c.get("deps").repos.farms.organisations() }),
+  );

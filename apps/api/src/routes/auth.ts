@@ -24,16 +24,28 @@ export const authRoutes = new Hono<AppEnv>()
     }
     const user = await repos.users.findByEmail(email);
     const passwordMatches = await verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
-    if (!user || !user.active || !passwordMatches) {
+    if (!user?.active || !passwordMatches) {
       await repos.loginFailures.record(email, now);
-      await repos.audit.record({ userId: user?.id ?? null, action: "login_failed", entity: "user", entityId: user?.id, requestId: c.get("requestId") }, now);
+      await repos.audit.record(
+        {
+          userId: user?.id ?? null,
+          action: "login_failed",
+          entity: "user",
+          entityId: user?.id,
+          requestId: c.get("requestId"),
+        },
+        now,
+      );
       throw new Problem(401, "invalid_credentials");
     }
     const token = newSessionToken();
     const expiresAt = new Date(now.getTime() + config.sessionTtlHours * 3_600_000);
     await repos.sessions.create(hashToken(token), user.id, now, expiresAt);
     await repos.loginFailures.clear(email);
-    await repos.audit.record({ userId: user.id, action: "login", entity: "user", entityId: user.id, requestId: c.get("requestId") }, now);
+    await repos.audit.record(
+      { userId: user.id, action: "login", entity: "user", entityId: user.id, requestId: c.get("requestId") },
+      now,
+    );
     setCookie(c, SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: "Lax",
@@ -48,7 +60,16 @@ export const authRoutes = new Hono<AppEnv>()
     if (user) {
       const { repos, clock } = c.get("deps");
       await repos.sessions.delete(user.sessionTokenHash);
-      await repos.audit.record({ userId: user.id, action: "logout", entity: "user", entityId: user.id, requestId: c.get("requestId") }, clock());
+      await repos.audit.record(
+        {
+          userId: user.id,
+          action: "logout",
+          entity: "user",
+          entityId: user.id,
+          requestId: c.get("requestId"),
+        },
+        clock(),
+      );
     }
     deleteCookie(c, SESSION_COOKIE, { path: "/" });
     return c.body(null, 204);

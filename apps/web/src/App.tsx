@@ -1,0 +1,89 @@
+import { lazy, Suspense } from "react";
+import { Navigate, Route, Routes, useLocation } from "react-router";
+import type { Role } from "./api/types.ts";
+import { Layout } from "./shell/Layout.tsx";
+import { LoginPage } from "./shell/LoginPage.tsx";
+import { Loading } from "./shell/Status.tsx";
+import { areasOf, SessionProvider, useSession } from "./shell/session.tsx";
+
+const FarmerArea = lazy(() => import("./farmer/FarmerArea.tsx"));
+const SectorArea = lazy(() => import("./sector/SectorArea.tsx"));
+const JuryArea = lazy(() => import("./jury/JuryArea.tsx"));
+const AuditorArea = lazy(() => import("./auditor/AuditorArea.tsx"));
+const AdminArea = lazy(() => import("./admin/AdminArea.tsx"));
+
+function Guard({ area, children }: { area: Role; children: React.ReactNode }) {
+  const { me } = useSession();
+  const location = useLocation();
+  if (!me) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  if (!me.roles.some((r) => r.role === area)) return <Navigate to="/" replace />;
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
+
+function Home() {
+  const { me } = useSession();
+  if (!me) return <Navigate to="/login" replace />;
+  const first = areasOf(me)[0];
+  return <Navigate to={first?.path ?? "/login"} replace />;
+}
+
+function Routed() {
+  const { loading } = useSession();
+  if (loading) return <Loading />;
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/farmer/*"
+        element={
+          <Guard area="farmer">
+            <FarmerArea />
+          </Guard>
+        }
+      />
+      <Route
+        path="/sector/*"
+        element={
+          <Guard area="sector_analyst">
+            <SectorArea />
+          </Guard>
+        }
+      />
+      <Route
+        path="/jury/*"
+        element={
+          <Guard area="juror">
+            <JuryArea />
+          </Guard>
+        }
+      />
+      <Route
+        path="/auditor/*"
+        element={
+          <Guard area="auditor">
+            <AuditorArea />
+          </Guard>
+        }
+      />
+      <Route
+        path="/admin/*"
+        element={
+          <Guard area="admin">
+            <AdminArea />
+          </Guard>
+        }
+      />
+      <Route path="*" element={<Home />} />
+    </Routes>
+  );
+}
+
+export function App() {
+  return (
+    <SessionProvider>
+      <Layout>
+        <Routed />
+      </Layout>
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,101 @@
+import { useTranslation } from "react-i18next";
+import { NavLink, Route, Routes } from "react-router";
+import type { AdminUser, AuditEntry, Page } from "../api/types.ts";
+import { FarmSearch } from "../shell/FarmSearch.tsx";
+import { ErrorMessage, Loading } from "../shell/Status.tsx";
+import { useApi } from "../shell/useApi.ts";
+
+function Users() {
+  const { t } = useTranslation();
+  const { data, error, loading, reload } = useApi<Page & { users: AdminUser[] }>(
+    "/api/admin/users?limit=200",
+  );
+  if (loading) return <Loading />;
+  if (error || !data) return <ErrorMessage message={error?.title} onRetry={reload} />;
+  return (
+    <div className="table-scroll">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t("admin.email")}</th>
+            <th scope="col">{t("admin.name")}</th>
+            <th scope="col">{t("admin.roles")}</th>
+            <th scope="col">{t("admin.language")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.users.map((u) => (
+            <tr key={u.id}>
+              <td>{u.email}</td>
+              <td>{u.name}</td>
+              <td>
+                {u.roles
+                  .map(
+                    (r) => t(`roles.${r.split(":")[0]}`) + (r.split(":")[2] ? ` (${r.split(":")[2]})` : ""),
+                  )
+                  .join(", ")}
+              </td>
+              <td>{u.locale}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function AuditLog() {
+  const { t, i18n } = useTranslation();
+  const { data, error, loading, reload } = useApi<{ entries: AuditEntry[] }>(
+    "/api/admin/audit-log?limit=100",
+  );
+  if (loading) return <Loading />;
+  if (error || !data) return <ErrorMessage message={error?.title} onRetry={reload} />;
+  return (
+    <div className="table-scroll">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t("admin.at")}</th>
+            <th scope="col">{t("admin.who")}</th>
+            <th scope="col">{t("admin.action")}</th>
+            <th scope="col">{t("admin.record")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.entries.map((e) => (
+            <tr key={e.id}>
+              <td>{new Date(e.at).toLocaleString(i18n.language)}</td>
+              <td>{e.user ?? "—"}</td>
+              <td>{e.action}</td>
+              <td>
+                {e.entity} {e.entityId}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export default function AdminArea() {
+  const { t } = useTranslation();
+  return (
+    <div className="page">
+      <h1>{t("admin.title")}</h1>
+      <nav className="tabs" aria-label={t("admin.title")}>
+        <NavLink to="/admin" end>
+          {t("admin.users")}
+        </NavLink>
+        <NavLink to="/admin/farms">{t("admin.farms")}</NavLink>
+        <NavLink to="/admin/audit-log">{t("admin.auditLog")}</NavLink>
+      </nav>
+      <Routes>
+        <Route index element={<Users />} />
+        <Route path="farms" element={<FarmSearch label={t("auditor.searchLabel")} />} />
+        <Route path="audit-log" element={<AuditLog />} />
+      </Routes>
+    </div>
+  );
+}

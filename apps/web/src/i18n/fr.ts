@@ -1,0 +1,111 @@
+import type { Messages } from "./en.ts";
+
+export const fr: Messages = {
+  app: { title: "Monitoring de durabilité", subtitle: "Secteur laitier" },
+  language: { label: "Langue", nl: "Nederlands", fr: "Français", de: "Deutsch", en: "English" },
+  nav: {
+    farmer: "Mon exploitation",
+    sector: "Chiffres du secteur",
+    jury: "Jury des prix",
+    auditor: "Audits",
+    admin: "Administration",
+    logout: "Se déconnecter",
+    skip: "Aller au contenu",
+  },
+  login: {
+    title: "Connexion",
+    intro:
+      "Remplissez le monitoring de durabilité, consultez votre benchmark ou suivez les chiffres du secteur.",
+    email: "Adresse e-mail",
+    password: "Mot de passe",
+    submit: "Se connecter",
+    busy: "Connexion…",
+    offline: "Pas de connexion au serveur. Vérifiez votre connexion et réessayez.",
+  },
+  common: {
+    loading: "Chargement…",
+    error: "Une erreur s'est produite.",
+    retry: "Réessayer",
+    search: "Rechercher",
+    previous: "Précédent",
+    next: "Suivant",
+    none: "Rien à afficher pour l'instant.",
+    suppressed: "moins de {{k}} exploitations",
+    total: "Total",
+    shown: "{{from}}–{{to}} sur {{total}}",
+  },
+  roles: {
+    farmer: "Éleveur",
+    sector_analyst: "Analyste du secteur",
+    juror: "Membre du jury",
+    auditor: "Auditeur",
+    admin: "Administrateur",
+  },
+  regions: {
+    flanders: "Flandre",
+    wallonia: "Wallonie",
+    east_belgium: "Est de la Belgique",
+    netherlands: "Pays-Bas",
+    france: "France",
+    germany: "Allemagne",
+  },
+  farm: {
+    herdNumber: "Numéro de troupeau",
+    name: "Exploitation",
+    region: "Région",
+    province: "Province",
+    herdSize: "Vaches laitières",
+    dairyBuyer: "Laiterie",
+    certificationBody: "Organisme de certification",
+    inspectionBody: "Organisme d'inspection",
+    status: "Statut",
+    active: "Active",
+    stopped: "Arrêtée",
+  },
+  farmer: {
+    title: "Bienvenue, {{name}}",
+    intro:
+      "Ici, vous remplissez le monitoring de durabilité de votre exploitation avant l'audit et voyez où vous vous situez par rapport à vos collègues.",
+    yourFarm: "Votre exploitation",
+    noFarm:
+      "Votre compte n'est pas encore lié à une exploitation. Contactez votre organisme de certification.",
+  },
+  sector: {
+    title: "Chiffres du secteur",
+    intro:
+      "Chiffres agrégés uniquement : aucun chiffre portant sur moins de {{k}} exploitations n'est affiché.",
+    population: "Votre population",
+    scope_all: "Toutes les exploitations",
+    scope_dairy_buyer: "Fournisseurs de {{id}}",
+    scope_certification_body: "Exploitations certifiées par {{id}}",
+    activeFarms: "Exploitations actives",
+    byRegion: "Exploitations actives par région",
+  },
+  jury: {
+    title: "Jury des prix",
+    intro:
+      "Classez et comparez les exploitations candidates, attribuez des notes et établissez la liste des nominés.",
+    edition: "Édition",
+    empty: "Aucun candidat ne s'est encore inscrit.",
+  },
+  auditor: {
+    title: "Audits",
+    intro:
+      "Recherchez une exploitation de votre organisme d'inspection pour vérifier son monitoring de durabilité.",
+    searchLabel: "Numéro de troupeau ou nom de l'exploitation",
+  },
+  admin: {
+    title: "Administration",
+    users: "Utilisateurs",
+    farms: "Registre des exploitations",
+    auditLog: "Journal d'audit",
+    email: "E-mail",
+    name: "Nom",
+    roles: "Rôles",
+    language: "Langue",
+    at: "Quand",
+    who: "Qui",
+    action: "Action",
+    record: "Donnée",
+  },
+};

@@ -1,0 +1,49 @@
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { NavLink, useNavigate } from "react-router";
+import { LanguageSwitch } from "./LanguageSwitch.tsx";
+import { areasOf, useSession } from "./session.tsx";
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { me, logout } = useSession();
+  const navigate = useNavigate();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("nav.skip")}
+      </a>
+      <header className="topbar">
+        <div className="brand">
+          <img src="/favicon.svg" alt="" width="28" height="28" />
+          <div>
+            <strong>{t("app.title")}</strong>
+            <span>{t("app.subtitle")}</span>
+          </div>
+        </div>
+        {me && (
+          <nav aria-label="main">
+            {areasOf(me).map((area) => (
+              <NavLink key={area.path} to={area.path}>
+                {t(area.nav)}
+              </NavLink>
+            ))}
+          </nav>
+        )}
+        <div className="topbar-tools">
+          <LanguageSwitch />
+          {me && (
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => void logout().then(() => navigate("/login"))}
+            >
+              {t("nav.logout")}
+            </button>
+          )}
+        </div>
+      </header>
+      <main id="main">{children}</main>
+    </>
+  );
+}
