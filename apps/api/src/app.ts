@@ -8,11 +8,15 @@ import { sameOriginWrites, securityHeaders } from "./middleware/security.ts";
 import { createRepositories } from "./repositories/index.ts";
 import { adminRoutes } from "./routes/admin.ts";
 import { authRoutes } from "./routes/auth.ts";
+import { campaignRoutes } from "./routes/campaigns.ts";
+import { farmExportRoutes } from "./routes/farmExport.ts";
 import { farmRoutes } from "./routes/farms.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { meRoutes } from "./routes/me.ts";
+import { monitorRoutes } from "./routes/monitor.ts";
 import { openApiRoutes } from "./routes/openapi.ts";
 import { sectorRoutes } from "./routes/sector.ts";
+import { surveyRoutes } from "./routes/surveys.ts";
 
 export interface CreateAppOptions {
   db: Database;
@@ -45,6 +49,10 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     .route("/", authRoutes)
     .route("/", meRoutes)
     .route("/", farmRoutes)
+    .route("/", campaignRoutes)
+    .route("/", monitorRoutes)
+    .route("/", surveyRoutes)
+    .route("/", farmExportRoutes)
     .route("/", sectorRoutes)
     .route("/", adminRoutes)
     .route("/", openApiRoutes);

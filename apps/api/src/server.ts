@@ -10,6 +10,8 @@ import { Database } from "./db/client.ts";
 import { migrate } from "./db/migrate.ts";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "./demo/seed.ts";
 import { jsonLog } from "./log.ts";
+import { createRepositories } from "./repositories/index.ts";
+import { registerSurveyVersions } from "./services/surveyVersions.ts";
 
 export async function startServer(options: { demo: boolean }) {
   const config = readConfig();
@@ -22,6 +24,7 @@ export async function startServer(options: { demo: boolean }) {
   const clock = () => new Date();
   const applied = await migrate(db, clock);
   if (applied.length) jsonLog("info", "migrations applied", { migrations: applied });
+  await registerSurveyVersions(createRepositories(db), clock());
 
   if (options.demo) {
     const seeded = await seedDemo(db, clock, { farms: config.demoFarms, onProgress: (m) => console.log(m) });

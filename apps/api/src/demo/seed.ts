@@ -1,10 +1,15 @@
 import type { InStatement } from "@libsql/client";
 import type { Role, ScopeType } from "@monitor/domain";
+import { countInitiatives, getCatalogue, getVersion } from "@monitor/surveys";
 import { hashPassword } from "../auth/password.ts";
 import type { Database } from "../db/client.ts";
 import type { Locale } from "../i18n/locale.ts";
-import { UserRepository } from "../repositories/users.ts";
+import { createRepositories } from "../repositories/index.ts";
+import { registerSurveyVersions } from "../services/surveyVersions.ts";
+import { demoAnswers } from "./answers.ts";
+import { createCampaigns, FIRST_YEAR, versionForYear } from "./campaigns.ts";
 import { seededRandom } from "./random.ts";
+import type { Repositories } from "../repositories/index.ts";
 import { generateFarm, ORGANISATIONS, type RegisterFarm } from "./register.ts";
 
 export const DEMO_PASSWORD = "demo-password";
@@ -156,13 +161,46 @@ export async function seedDemo(
     progress(`  farms ${Math.min(start + BATCH, farms.length)} / ${farms.length}`);
   }
 
-  const users = new UserRepository(db);
+  const repos = createRepositories(db);
   for (const u of DEMO_USERS) {
-    await users.create(
+    await repos.users.create(
       { email: u.email, name: u.name, passwordHash: await hashPassword(DEMO_PASSWORD), locale: u.locale },
       [{ role: u.role, scopeType: u.scopeType, scopeId: u.scopeId }],
       clock(),
     );
   }
+
+  await registerSurveyVersions(repos, clock());
+  const currentYear = clock().getUTCFullYear();
+  const campaigns = await createCampaigns(repos, FIRST_YEAR, currentYear);
+  await seedDemoFarmHistory(db, repos, campaigns, currentYear);
+  progress(`  campaigns ${FIRST_YEAR}–${currentYear}, demo farms' earlier monitors submitted`);
   return true;
+}
+
+const NEXT_AUDITS = ["2027-02-16", "2027-03-09"];
+
+/** The demo farmers submitted every campaign before the current one, doing a little more each year. */
+async function seedDemoFarmHistory(db: Database, repos: Repositories, campaigns: Map<number, number>, currentYear: number) {
+  const random = seededRandom(2026);
+  const themeOf = new Map(getCatalogue().initiatives.map((i) => [i.id, i.theme]));
+  const statements: InStatement[] = [];
+  for (const [index, farm] of DEMO_FARMS.entries()) {
+    const farmId = index + 1;
+    statements.push({ sql: "UPDATE farms SET next_audit_on = ? WHERE id = ?", args: [NEXT_AUDITS[index] ?? null, farmId] });
+    for (const [year, campaignId] of campaigns) {
+      if (year >= currentYear) continue;
+      const version = getVersion(versionForYear(year));
+      if (!version) continue;
+      const data = demoAnswers(version, farm, random, 0.3 + (year - FIRST_YEAR) * 0.025);
+      const counted = countInitiatives(version, data);
+      statements.push(
+        ...repos.responses.importSubmittedStatements(
+          { farmId, campaignId, surveyVersionId: version.id, surveyHash: version.contentHash, data, locale: index === 0 ? "nl" : "fr", submittedAt: `${year}-${String(3 + index).padStart(2, "0")}-15T10:00:00.000Z` },
+          counted.initiatives.map((id) => ({ initiativeId: id, theme: themeOf.get(id) ?? "unknown" })),
+        ),
+      );
+    }
+  }
+  await db.write(statements);
 }

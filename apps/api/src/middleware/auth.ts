@@ -56,7 +56,8 @@ type FarmPurpose = "read" | "fill_in";
 
 /**
  * Resolves `:farmId` to a farm the user may use for the purpose. A farm out of reach answers 404,
- * exactly like one that does not exist, so that herd ids cannot be probed.
+ * exactly like one that does not exist, so that herd ids cannot be probed. Whoever reads a farm's
+ * individual data without being its farmer (an auditor, an administrator) is written in the audit log.
  */
 export function requireFarm(purpose: FarmPurpose): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -67,6 +68,14 @@ export function requireFarm(purpose: FarmPurpose): MiddlewareHandler<AppEnv> {
       farm && (purpose === "read" ? canReadFarm(user.grants, farm) : canFillInFarm(user.grants, farm.id));
     if (!farm || !allowed) throw notFound();
     c.set("farm", farm);
+    const ownFarm = canFillInFarm(user.grants, farm.id);
+    if (!ownFarm && c.req.method === "GET" && purpose === "read") {
+      const { repos, clock } = c.get("deps");
+      await repos.audit.record(
+        { userId: user.id, action: "view", entity: "farm", entityId: farm.id, detail: { path: c.req.path }, requestId: c.get("requestId") },
+        clock(),
+      );
+    }
     await next();
   };
 }

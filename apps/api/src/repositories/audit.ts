@@ -1,3 +1,4 @@
+import type { InStatement, InValue } from "@libsql/client";
 import type { Database } from "../db/client.ts";
 
 export interface AuditEntry {
@@ -12,9 +13,11 @@ export interface AuditEntry {
 export class AuditRepository {
   constructor(private readonly db: Database) {}
 
-  statement(entry: AuditEntry, now: Date) {
+  /** The record as a statement for a batch; with a condition, written only when it holds. */
+  statement(entry: AuditEntry, now: Date, condition?: { sql: string; args: unknown[] }): InStatement {
     return {
-      sql: "INSERT INTO audit_log (at, user_id, action, entity, entity_id, detail, request_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      sql: `INSERT INTO audit_log (at, user_id, action, entity, entity_id, detail, request_id)
+            SELECT ?, ?, ?, ?, ?, ?, ? WHERE ${condition?.sql ?? "1 = 1"}`,
       args: [
         now.toISOString(),
         entry.userId,
@@ -23,6 +26,7 @@ export class AuditRepository {
         entry.entityId == null ? null : String(entry.entityId),
         entry.detail ? JSON.stringify(entry.detail) : null,
         entry.requestId ?? null,
+        ...((condition?.args ?? []) as InValue[]),
       ],
     };
   }

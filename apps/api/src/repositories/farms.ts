@@ -13,6 +13,7 @@ export interface Farm {
   inspectionBodyId: string | null;
   active: boolean;
   stoppedOn: string | null;
+  nextAuditOn: string | null;
 }
 
 interface FarmRow {
@@ -27,6 +28,7 @@ interface FarmRow {
   inspection_body_id: string | null;
   active: number;
   stopped_on: string | null;
+  next_audit_on: string | null;
 }
 
 const toFarm = (r: FarmRow): Farm => ({
@@ -41,6 +43,7 @@ const toFarm = (r: FarmRow): Farm => ({
   inspectionBodyId: r.inspection_body_id,
   active: r.active === 1,
   stoppedOn: r.stopped_on,
+  nextAuditOn: r.next_audit_on ?? null,
 });
 
 export class FarmRepository {

@@ -1,6 +1,8 @@
 import type { Database } from "../db/client.ts";
 import { AuditRepository } from "./audit.ts";
+import { CampaignRepository } from "./campaigns.ts";
 import { FarmRepository } from "./farms.ts";
+import { IdempotencyRepository, ResponseRepository } from "./responses.ts";
 import { SectorRepository } from "./sector.ts";
 import { LoginFailureRepository, SessionRepository } from "./sessions.ts";
 import { UserRepository } from "./users.ts";
@@ -13,6 +15,9 @@ export function createRepositories(db: Database) {
     farms: new FarmRepository(db),
     audit: new AuditRepository(db),
     sector: new SectorRepository(db),
+    campaigns: new CampaignRepository(db),
+    responses: new ResponseRepository(db),
+    idempotency: new IdempotencyRepository(db),
   };
 }
 

@@ -1,8 +1,9 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../env.ts";
-import { requireRole } from "../middleware/auth.ts";
-import { queryParams } from "../middleware/validate.ts";
+import { currentUser, requireRole } from "../middleware/auth.ts";
+import { notFound, Problem } from "../middleware/problem.ts";
+import { idParam, jsonBody, parseWith, queryParams } from "../middleware/validate.ts";
 
 const page = {
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -14,6 +15,8 @@ export const auditLogQuery = z.strictObject({
   entity: z.string().max(50).optional(),
   userId: z.coerce.number().int().positive().optional(),
 });
+
+export const reopenBody = z.strictObject({ reason: z.string().trim().min(3).max(500) });
 
 export const adminRoutes = new Hono<AppEnv>()
   .use("/admin/*", requireRole("admin"))
@@ -28,4 +31,30 @@ export const adminRoutes = new Hono<AppEnv>()
   })
   .get("/admin/organisations", async (c) =>
     c.json({ organisations: await c.get("deps").repos.farms.organisations() }),
-  );
+  )
+  .post("/admin/responses/:responseId/reopen", async (c) => {
+    const responseId = parseWith(idParam, c.req.param("responseId"), c.get("locale"));
+    const { reason } = await jsonBody(c, reopenBody);
+    const { repos, clock } = c.get("deps");
+    const response = await repos.responses.getById(responseId);
+    if (!response) throw notFound();
+    if (response.status !== "submitted") throw new Problem(409, "not_submitted");
+    const user = currentUser(c);
+    const now = clock();
+    const reopened = await repos.responses.reopen(response, user.id, now, (condition) =>
+      repos.audit.statement(
+        {
+          userId: user.id,
+          action: "reopen",
+          entity: "response",
+          entityId: response.id,
+          detail: { reason, farmId: response.farmId },
+          requestId: c.get("requestId"),
+        },
+        now,
+        condition,
+      ),
+    );
+    if (!reopened) throw new Problem(409, "stale_version");
+    return c.json({ status: "draft", version: response.version + 1 });
+  });

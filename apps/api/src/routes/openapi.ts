@@ -1,10 +1,12 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../env.ts";
-import { auditLogQuery, userListQuery } from "./admin.ts";
+import { auditLogQuery, reopenBody, userListQuery } from "./admin.ts";
 import { loginBody } from "./auth.ts";
+import { farmExportQuery } from "./farmExport.ts";
 import { farmListQuery } from "./farms.ts";
 import { mePatchBody } from "./me.ts";
+import { saveBody } from "./monitor.ts";
 
 const json = (schema: z.ZodType) => ({
   "application/json": { schema: z.toJSONSchema(schema, { io: "input" }) },
@@ -17,6 +19,8 @@ const queryOf = (schema: z.ZodObject) =>
     schema: z.toJSONSchema(schema.shape[name] as z.ZodType, { io: "input" }),
   }));
 const farmId = { name: "farmId", in: "path", required: true, schema: { type: "integer" } };
+const campaignId = { name: "campaignId", in: "path", required: true, schema: { type: "integer" } };
+const header = (name: string, required: boolean, description: string) => ({ name, in: "header", required, description, schema: { type: "string" } });
 
 const operation = (summary: string, extra: Record<string, unknown> = {}) => ({
   summary,
@@ -41,6 +45,36 @@ export const openApiDocument = {
       get: operation("Farms of the register the user may see", { parameters: queryOf(farmListQuery) }),
     },
     "/api/farms/{farmId}": { get: operation("One farm of the register", { parameters: [farmId] }) },
+    "/api/surveys": { get: operation("Questionnaire versions with their content hash") },
+    "/api/surveys/catalogue": { get: operation("The initiative catalogue: themes and initiatives in nl, fr, de, en") },
+    "/api/surveys/{versionId}": { get: operation("One questionnaire version's SurveyJS JSON and initiatives") },
+    "/api/campaigns": { get: operation("Monitor campaigns with their questionnaire version and dates") },
+    "/api/farms/{farmId}/monitors": { get: operation("The farm's status in every campaign", { parameters: [farmId] }) },
+    "/api/farms/{farmId}/monitor": {
+      get: operation("The current campaign's monitor: survey JSON, answers, version, carried-over questions", { parameters: [farmId] }),
+    },
+    "/api/farms/{farmId}/monitor/{campaignId}": {
+      get: operation("One campaign's monitor", { parameters: [farmId, campaignId] }),
+      put: operation("Save the draft (409 with the current state when If-Match is stale; 422 per question)", {
+        parameters: [
+          farmId,
+          campaignId,
+          header("If-Match", true, "The version being changed; 0 for a monitor not started yet"),
+          header("Idempotency-Key", false, "Makes a retried save harmless"),
+        ],
+        requestBody: { content: json(saveBody) },
+      }),
+    },
+    "/api/farms/{farmId}/monitor/{campaignId}/submit": {
+      post: operation("Submit after the full server check: 200 {submittedAt, initiatives} or 422 per question", { parameters: [farmId, campaignId] }),
+    },
+    "/api/farms/{farmId}/monitor/{campaignId}/receipt": {
+      get: operation("The receipt of a submitted monitor", { parameters: [farmId, campaignId] }),
+    },
+    "/api/farms/{farmId}/export": { get: operation("All the farm's monitor data as JSON or CSV", { parameters: [farmId, ...queryOf(farmExportQuery)] }) },
+    "/api/admin/responses/{responseId}/reopen": {
+      post: operation("Reopen a submitted monitor (logged)", { requestBody: { content: json(reopenBody) } }),
+    },
     "/api/sector/overview": {
       get: operation("Active farms in the analyst's population, per region (suppressed under k)"),
     },

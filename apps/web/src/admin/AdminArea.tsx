@@ -1,9 +1,12 @@
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink, Route, Routes } from "react-router";
 import type { AdminUser, AuditEntry, Page } from "../api/types.ts";
 import { FarmSearch } from "../shell/FarmSearch.tsx";
 import { ErrorMessage, Loading } from "../shell/Status.tsx";
 import { useApi } from "../shell/useApi.ts";
+
+const QuestionnairePreview = lazy(() => import("./QuestionnairePreview.tsx"));
 
 function Users() {
   const { t } = useTranslation();
@@ -90,11 +93,20 @@ export default function AdminArea() {
         </NavLink>
         <NavLink to="/admin/farms">{t("admin.farms")}</NavLink>
         <NavLink to="/admin/audit-log">{t("admin.auditLog")}</NavLink>
+        <NavLink to="/admin/questionnaires">{t("admin.questionnaires")}</NavLink>
       </nav>
       <Routes>
         <Route index element={<Users />} />
         <Route path="farms" element={<FarmSearch label={t("auditor.searchLabel")} />} />
         <Route path="audit-log" element={<AuditLog />} />
+        <Route
+          path="questionnaires"
+          element={
+            <Suspense fallback={<Loading />}>
+              <QuestionnairePreview />
+            </Suspense>
+          }
+        />
       </Routes>
     </div>
   );

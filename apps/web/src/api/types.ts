@@ -24,6 +24,7 @@ export interface Farm {
   inspectionBodyId: string | null;
   active: boolean;
   stoppedOn: string | null;
+  nextAuditOn: string | null;
 }
 
 export interface Page {
@@ -55,4 +56,55 @@ export interface AuditEntry {
   action: string;
   entity: string;
   entityId: string | null;
+}
+
+export type ThemeCounts = Record<string, number>;
+
+export interface CampaignSummary {
+  id: number;
+  name: string;
+  year: number;
+  opensAt: string;
+  closesAt: string;
+  open: boolean;
+}
+
+export type ResponseStatus = "not_started" | "draft" | "submitted";
+
+export interface MonitorDocument {
+  campaign: CampaignSummary;
+  farm: { id: number; herdNumber: string; name: string; nextAuditOn: string | null };
+  surveyVersion: { id: string; year: number; contentHash: string };
+  survey: Record<string, unknown>;
+  response: {
+    status: ResponseStatus;
+    version: number;
+    data: Record<string, unknown>;
+    page: number;
+    updatedAt: string | null;
+    submittedAt: string | null;
+    carriedOver: string[];
+  };
+  carriedOverFrom: { campaignYear: number; surveyVersion: string } | null;
+}
+
+export interface FarmMonitorSummary {
+  campaign: CampaignSummary;
+  surveyVersion: string;
+  status: ResponseStatus;
+  updatedAt: string | null;
+  submittedAt: string | null;
+  initiatives: number | null;
+}
+
+export interface Receipt {
+  farm: { id: number; herdNumber: string; name: string; region: string; province: string };
+  campaign: CampaignSummary;
+  surveyVersion: { id: string; year: number; contentHash: string };
+  submittedAt: string;
+  submittedBy: string | null;
+  responseVersion: number;
+  initiatives: { total: number; perTheme: ThemeCounts; ids: string[] };
+  survey: Record<string, unknown>;
+  data: Record<string, unknown>;
 }

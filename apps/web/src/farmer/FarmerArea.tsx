@@ -1,33 +1,138 @@
 import { useTranslation } from "react-i18next";
-import type { Farm } from "../api/types.ts";
-import { ErrorMessage, Loading } from "../shell/Status.tsx";
+import { Link, Route, Routes } from "react-router";
+import type { Farm, FarmMonitorSummary } from "../api/types.ts";
 import { useSession } from "../shell/session.tsx";
+import { ErrorMessage, Loading } from "../shell/Status.tsx";
 import { useApi } from "../shell/useApi.ts";
+import { MonitorPage } from "./MonitorPage.tsx";
+import { ReceiptPage } from "./ReceiptPage.tsx";
 
-function FarmCard({ farmId }: { farmId: number }) {
-  const { t } = useTranslation();
-  const { data, error, loading, reload } = useApi<{ farm: Farm }>(`/api/farms/${farmId}`);
-  if (loading) return <Loading />;
-  if (error || !data) return <ErrorMessage message={error?.title} onRetry={reload} />;
-  const { farm } = data;
+function formatDate(iso: string | null, locale: string) {
+  return iso ? new Date(iso).toLocaleDateString(locale, { day: "numeric", month: "long", year: "numeric" }) : "—";
+}
+
+function CurrentCampaign({ farm, monitors }: { farm: Farm; monitors: FarmMonitorSummary[] }) {
+  const { t, i18n } = useTranslation();
+  const current = [...monitors].reverse().find((m) => m.campaign.open) ?? monitors[monitors.length - 1];
+  if (!current) return <p className="muted">{t("farmer.noCampaign")}</p>;
+  const action =
+    current.status === "submitted"
+      ? { to: `/farmer/${farm.id}/receipt/${current.campaign.id}`, label: t("farmer.viewReceipt") }
+      : {
+          to: `/farmer/${farm.id}/monitor/${current.campaign.id}`,
+          label: current.status === "draft" ? t("farmer.continue") : t("farmer.start"),
+        };
   return (
-    <section className="card" aria-labelledby={`farm-${farm.id}`}>
-      <h2 id={`farm-${farm.id}`}>{farm.name}</h2>
+    <section className="card campaign-card" aria-labelledby="current-campaign">
+      <h2 id="current-campaign">{t("monitor.campaignTitle", { year: current.campaign.year })}</h2>
       <dl className="facts">
-        <dt>{t("farm.herdNumber")}</dt>
-        <dd>{farm.herdNumber}</dd>
-        <dt>{t("farm.region")}</dt>
+        <dt>{t("farmer.status")}</dt>
         <dd>
-          {t(`regions.${farm.region}`)}, {farm.province}
+          <span className={`badge badge-${current.status}`} data-testid="monitor-status">
+            {t(`farmer.statuses.${current.status}`)}
+          </span>
         </dd>
-        <dt>{t("farm.herdSize")}</dt>
-        <dd>{farm.herdSize}</dd>
+        <dt>{t("farmer.deadline")}</dt>
+        <dd>{formatDate(current.campaign.closesAt, i18n.language)}</dd>
+        <dt>{t("farmer.nextAudit")}</dt>
+        <dd>{formatDate(farm.nextAuditOn, i18n.language)}</dd>
+        {current.initiatives !== null && (
+          <>
+            <dt>{t("farmer.initiatives")}</dt>
+            <dd>{current.initiatives}</dd>
+          </>
+        )}
       </dl>
+      {(current.campaign.open || current.status === "submitted") && (
+        <Link className="button primary" to={action.to}>
+          {action.label}
+        </Link>
+      )}
     </section>
   );
 }
 
-export default function FarmerArea() {
+function History({ farm, monitors }: { farm: Farm; monitors: FarmMonitorSummary[] }) {
+  const { t, i18n } = useTranslation();
+  const past = monitors.filter((m) => m.status === "submitted").reverse();
+  if (!past.length) return null;
+  return (
+    <section className="card" aria-labelledby="history">
+      <h2 id="history">{t("farmer.history")}</h2>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("farmer.campaign")}</th>
+              <th scope="col">{t("farmer.submittedOn")}</th>
+              <th scope="col" className="num">
+                {t("farmer.initiatives")}
+              </th>
+              <th scope="col">
+                <span className="visually-hidden">{t("farmer.viewReceipt")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {past.map((m) => (
+              <tr key={m.campaign.id}>
+                <td>{m.campaign.year}</td>
+                <td>{formatDate(m.submittedAt, i18n.language)}</td>
+                <td className="num">{m.initiatives}</td>
+                <td>
+                  <Link to={`/farmer/${farm.id}/receipt/${m.campaign.id}`}>{t("farmer.viewReceipt")}</Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function FarmOverview({ farmId }: { farmId: number }) {
+  const { t } = useTranslation();
+  const farm = useApi<{ farm: Farm }>(`/api/farms/${farmId}`);
+  const monitors = useApi<{ monitors: FarmMonitorSummary[] }>(`/api/farms/${farmId}/monitors`);
+  if (farm.loading || monitors.loading) return <Loading />;
+  if (farm.error || !farm.data) return <ErrorMessage message={farm.error?.title} onRetry={farm.reload} />;
+  if (monitors.error || !monitors.data) return <ErrorMessage message={monitors.error?.title} onRetry={monitors.reload} />;
+  const f = farm.data.farm;
+  return (
+    <>
+      <div className="grid">
+        <CurrentCampaign farm={f} monitors={monitors.data.monitors} />
+        <section className="card" aria-labelledby={`farm-${f.id}`}>
+          <h2 id={`farm-${f.id}`}>{f.name}</h2>
+          <dl className="facts">
+            <dt>{t("farm.herdNumber")}</dt>
+            <dd>{f.herdNumber}</dd>
+            <dt>{t("farm.region")}</dt>
+            <dd>
+              {t(`regions.${f.region}`)}, {f.province}
+            </dd>
+            <dt>{t("farm.herdSize")}</dt>
+            <dd>{f.herdSize}</dd>
+          </dl>
+          <p className="downloads">
+            {t("farmer.download")}{" "}
+            <a href={`/api/farms/${f.id}/export?format=json`} download>
+              JSON
+            </a>{" "}
+            ·{" "}
+            <a href={`/api/farms/${f.id}/export?format=csv`} download>
+              CSV
+            </a>
+          </p>
+        </section>
+      </div>
+      <History farm={f} monitors={monitors.data.monitors} />
+    </>
+  );
+}
+
+function FarmerHome() {
   const { t } = useTranslation();
   const { me } = useSession();
   if (!me) return null;
@@ -36,11 +141,19 @@ export default function FarmerArea() {
       <h1>{t("farmer.title", { name: me.user.name })}</h1>
       <p className="lead">{t("farmer.intro")}</p>
       {me.farms.length === 0 && <p className="alert">{t("farmer.noFarm")}</p>}
-      <div className="grid">
-        {me.farms.map((farm) => (
-          <FarmCard key={farm.id} farmId={farm.id} />
-        ))}
-      </div>
+      {me.farms.map((farm) => (
+        <FarmOverview key={farm.id} farmId={farm.id} />
+      ))}
     </div>
+  );
+}
+
+export default function FarmerArea() {
+  return (
+    <Routes>
+      <Route index element={<FarmerHome />} />
+      <Route path=":farmId/monitor/:campaignId" element={<MonitorPage />} />
+      <Route path=":farmId/receipt/:campaignId" element={<ReceiptPage />} />
+    </Routes>
   );
 }

@@ -1,0 +1,87 @@
+import { type Context, Hono } from "hono";
+import { z } from "zod";
+import type { AppEnv } from "../env.ts";
+import { currentUser, requestedFarm, requireFarm, requireUser } from "../middleware/auth.ts";
+import { notFound, Problem } from "../middleware/problem.ts";
+import { idParam, jsonBody, parseWith } from "../middleware/validate.ts";
+import { campaignSummary, monitorDocument, receiptOf, saveAnswers, submitMonitor } from "../services/monitor.ts";
+
+export const saveBody = z.strictObject({
+  data: z.record(z.string().max(200), z.unknown()),
+  page: z.number().int().min(0).max(500).default(0),
+  carriedOver: z.array(z.string().max(200)).max(2000).default([]),
+});
+
+const ifMatch = z.string().regex(/^(W\/)?"?\d+"?$/).transform((v) => Number(v.replace(/\D/g, "")));
+const idempotencyKey = z.string().min(8).max(200).optional();
+
+async function campaignParam(c: Context<AppEnv>) {
+  const id = parseWith(idParam, c.req.param("campaignId"), c.get("locale"));
+  const campaign = await c.get("deps").repos.campaigns.get(id);
+  if (!campaign) throw notFound();
+  return campaign;
+}
+
+export const monitorRoutes = new Hono<AppEnv>()
+  .use("/farms/:farmId/monitor", requireUser(), requireFarm("read"))
+  .use("/farms/:farmId/monitors", requireUser(), requireFarm("read"))
+  .use("/farms/:farmId/monitor/:campaignId", requireUser(), requireFarm("read"))
+  .use("/farms/:farmId/monitor/:campaignId/receipt", requireUser(), requireFarm("read"))
+  .use("/farms/:farmId/monitor/:campaignId/submit", requireUser(), requireFarm("fill_in"))
+  .get("/farms/:farmId/monitor", async (c) => {
+    const { repos, clock } = c.get("deps");
+    const campaign = await repos.campaigns.current(clock());
+    if (!campaign) throw new Problem(404, "no_campaign");
+    return c.json(await monitorDocument(c.get("deps"), requestedFarm(c), campaign));
+  })
+  .get("/farms/:farmId/monitors", async (c) => {
+    const { repos, clock } = c.get("deps");
+    const [campaigns, statuses] = await Promise.all([repos.campaigns.list(), repos.responses.campaignsOfFarm(requestedFarm(c).id)]);
+    const byCampaign = new Map(statuses.map((s) => [s.campaignId, s]));
+    const now = clock();
+    return c.json({
+      monitors: campaigns.map((campaign) => {
+        const { campaignId: _, ...status } = byCampaign.get(campaign.id) ?? { campaignId: campaign.id, status: "not_started", updatedAt: null, submittedAt: null, initiatives: null };
+        return { campaign: campaignSummary(campaign, now), surveyVersion: campaign.surveyVersionId, ...status };
+      }),
+    });
+  })
+  .get("/farms/:farmId/monitor/:campaignId", async (c) => {
+    return c.json(await monitorDocument(c.get("deps"), requestedFarm(c), await campaignParam(c)));
+  })
+  .put("/farms/:farmId/monitor/:campaignId", requireFarm("fill_in"), async (c) => {
+    const locale = c.get("locale");
+    const header = c.req.header("if-match");
+    if (header === undefined) throw new Problem(428, "version_required");
+    const expectedVersion = parseWith(ifMatch, header, locale);
+    const key = parseWith(idempotencyKey, c.req.header("idempotency-key"), locale);
+    const body = await jsonBody(c, saveBody);
+    const outcome = await saveAnswers(c.get("deps"), {
+      farm: requestedFarm(c),
+      campaign: await campaignParam(c),
+      user: currentUser(c),
+      locale,
+      expectedVersion,
+      data: body.data,
+      page: body.page,
+      carriedOver: body.carriedOver,
+      idempotencyKey: key,
+    });
+    const version = (outcome.body as { version: number }).version;
+    c.header("ETag", `"${version}"`);
+    return c.json(outcome.body as object, outcome.status as 200);
+  })
+  .post("/farms/:farmId/monitor/:campaignId/submit", async (c) => {
+    const result = await submitMonitor(
+      c.get("deps"),
+      requestedFarm(c),
+      await campaignParam(c),
+      currentUser(c),
+      c.get("locale"),
+      c.get("requestId"),
+    );
+    return c.json(result);
+  })
+  .get("/farms/:farmId/monitor/:campaignId/receipt", async (c) => {
+    return c.json(await receiptOf(c.get("deps"), requestedFarm(c), await campaignParam(c)));
+  });

@@ -1,0 +1,197 @@
+import { createHash } from "node:crypto";
+import { carryOver, countInitiatives, getCatalogue, getVersion, type SurveyVersion, validateAnswers } from "@monitor/surveys";
+import type { AppDeps, CurrentUser } from "../env.ts";
+import type { Locale } from "../i18n/locale.ts";
+import { notFound, Problem } from "../middleware/problem.ts";
+import type { Campaign } from "../repositories/campaigns.ts";
+import type { Farm } from "../repositories/farms.ts";
+import type { Answers, MonitorResponse } from "../repositories/responses.ts";
+
+export function surveyVersionOf(campaign: Campaign): SurveyVersion {
+  const version = getVersion(campaign.surveyVersionId);
+  if (!version) throw new Error(`campaign ${campaign.id} names unknown questionnaire ${campaign.surveyVersionId}`);
+  return version;
+}
+
+export function campaignSummary(campaign: Campaign, now: Date) {
+  const at = now.toISOString();
+  return {
+    id: campaign.id,
+    name: campaign.name,
+    year: campaign.year,
+    opensAt: campaign.opensAt,
+    closesAt: campaign.closesAt,
+    open: campaign.opensAt <= at && at < campaign.closesAt,
+  };
+}
+
+function responseSummary(response: MonitorResponse) {
+  return {
+    status: response.status,
+    version: response.version,
+    data: response.data,
+    page: response.page,
+    updatedAt: response.updatedAt,
+    submittedAt: response.submittedAt,
+    carriedOver: response.carriedOver,
+  };
+}
+
+/** The monitor as the farmer opens it: a stored response, or a new one pre-filled from last time. */
+export async function monitorDocument(deps: AppDeps, farm: Farm, campaign: Campaign) {
+  const version = surveyVersionOf(campaign);
+  const stored = await deps.repos.responses.find(farm.id, campaign.id);
+  let response: ReturnType<typeof responseSummary> | (Omit<ReturnType<typeof responseSummary>, "status"> & { status: "not_started" });
+  let carriedOverFrom: { campaignYear: number; surveyVersion: string } | null = null;
+  if (stored) {
+    response = responseSummary(stored);
+  } else {
+    const previous = await deps.repos.responses.latestSubmittedBefore(farm.id, campaign.year);
+    const previousVersion = previous && getVersion(previous.surveyVersionId);
+    const carried = previous && previousVersion ? carryOver(previousVersion, previous.data, version) : { data: {}, questions: [] };
+    if (previous && carried.questions.length) {
+      const from = await deps.repos.campaigns.get(previous.campaignId);
+      carriedOverFrom = { campaignYear: from?.year ?? 0, surveyVersion: previous.surveyVersionId };
+    }
+    response = {
+      status: "not_started",
+      version: 0,
+      data: carried.data,
+      page: 0,
+      updatedAt: null as unknown as string,
+      submittedAt: null,
+      carriedOver: carried.questions,
+    };
+  }
+  return {
+    campaign: campaignSummary(campaign, deps.clock()),
+    farm: { id: farm.id, herdNumber: farm.herdNumber, name: farm.name, nextAuditOn: farm.nextAuditOn },
+    surveyVersion: { id: version.id, year: version.year, contentHash: version.contentHash },
+    survey: version.json,
+    response,
+    carriedOverFrom,
+  };
+}
+
+export interface SaveRequest {
+  farm: Farm;
+  campaign: Campaign;
+  user: CurrentUser;
+  locale: Locale;
+  expectedVersion: number;
+  data: Answers;
+  page: number;
+  carriedOver: string[];
+  idempotencyKey: string | undefined;
+}
+
+export type SaveOutcome = { status: number; body: unknown };
+
+function assertOpen(deps: AppDeps, campaign: Campaign) {
+  if (!deps.repos.campaigns.isOpen(campaign, deps.clock())) throw new Problem(409, "campaign_closed");
+}
+
+function answerProblem(errors: { question: string; message: string }[]) {
+  return new Problem(422, "invalid_answers", undefined, errors.map((e) => ({ path: e.question, message: e.message })));
+}
+
+/** Saves a draft: checked on the server, refused when stale, harmless when retried with its key. */
+export async function saveAnswers(deps: AppDeps, request: SaveRequest): Promise<SaveOutcome> {
+  const { repos, clock } = deps;
+  const requestHash = createHash("sha256")
+    .update(JSON.stringify([request.farm.id, request.campaign.id, request.expectedVersion, request.data, request.page, request.carriedOver]))
+    .digest("hex");
+  if (request.idempotencyKey) {
+    const earlier = await repos.idempotency.find(request.user.id, request.idempotencyKey);
+    if (earlier) {
+      if (earlier.requestHash !== requestHash) throw new Problem(422, "idempotency_key_reused");
+      return { status: earlier.status, body: earlier.body };
+    }
+  }
+  assertOpen(deps, request.campaign);
+  const version = surveyVersionOf(request.campaign);
+  const errors = validateAnswers(version, request.data, request.locale, "save");
+  if (errors.length) throw answerProblem(errors);
+
+  const current = await repos.responses.find(request.farm.id, request.campaign.id);
+  if (current?.status === "submitted") throw new Problem(409, "already_submitted", undefined, undefined, { current: responseSummary(current) });
+  const now = clock();
+  const known = new Set(Object.keys(request.data));
+  const body = { status: "draft", version: request.expectedVersion + 1, updatedAt: now.toISOString() };
+  const saved = await repos.responses.saveDraft(
+    {
+      farmId: request.farm.id,
+      campaignId: request.campaign.id,
+      surveyVersionId: version.id,
+      surveyHash: version.contentHash,
+      expectedVersion: request.expectedVersion,
+      data: request.data,
+      carriedOver: request.carriedOver.filter((name) => known.has(name)),
+      page: request.page,
+      locale: request.locale,
+      userId: request.user.id,
+      now,
+    },
+    () =>
+      request.idempotencyKey
+        ? [repos.idempotency.statement(request.user.id, request.idempotencyKey, requestHash, 200, body, now)]
+        : [],
+  );
+  if (!saved) {
+    const latest = await repos.responses.find(request.farm.id, request.campaign.id);
+    throw new Problem(409, "stale_version", undefined, undefined, { current: latest ? responseSummary(latest) : null });
+  }
+  return { status: 200, body };
+}
+
+/** Submits the stored draft after the full server check; derives its initiatives in the same batch. */
+export async function submitMonitor(deps: AppDeps, farm: Farm, campaign: Campaign, user: CurrentUser, locale: Locale, requestId: string) {
+  const { repos, clock } = deps;
+  assertOpen(deps, campaign);
+  const response = await repos.responses.find(farm.id, campaign.id);
+  if (!response) throw new Problem(409, "not_started");
+  if (response.status === "submitted") throw new Problem(409, "already_submitted");
+  const version = surveyVersionOf(campaign);
+  const errors = validateAnswers(version, response.data, locale, "submit");
+  if (errors.length) throw answerProblem(errors);
+
+  const counted = countInitiatives(version, response.data);
+  const themeOf = new Map(getCatalogue().initiatives.map((i) => [i.id, i.theme]));
+  const now = clock();
+  const submitted = await repos.responses.submit(
+    response,
+    counted.initiatives.map((id) => ({ initiativeId: id, theme: themeOf.get(id) ?? "unknown" })),
+    user.id,
+    now,
+    (condition) =>
+      repos.audit.statement(
+        { userId: user.id, action: "submit", entity: "response", entityId: response.id, detail: { farmId: farm.id, campaignId: campaign.id, initiatives: counted.total }, requestId },
+        now,
+        condition,
+      ),
+  );
+  if (!submitted) throw new Problem(409, "stale_version");
+  return { submittedAt: now.toISOString(), version: response.version + 1, initiatives: { total: counted.total, perTheme: counted.perTheme, ids: counted.initiatives } };
+}
+
+/** What the farmer shows the auditor: the submission, its counts per theme, and every answer. */
+export async function receiptOf(deps: AppDeps, farm: Farm, campaign: Campaign) {
+  const response = await deps.repos.responses.find(farm.id, campaign.id);
+  if (!response) throw notFound();
+  if (response.status !== "submitted") throw new Problem(409, "not_submitted");
+  const version = getVersion(response.surveyVersionId);
+  if (!version) throw new Error(`response ${response.id} names unknown questionnaire ${response.surveyVersionId}`);
+  const counted = countInitiatives(version, response.data);
+  const submitter = response.submittedBy ? await deps.repos.users.findById(response.submittedBy) : undefined;
+  return {
+    farm: { id: farm.id, herdNumber: farm.herdNumber, name: farm.name, region: farm.region, province: farm.province },
+    campaign: campaignSummary(campaign, deps.clock()),
+    surveyVersion: { id: version.id, year: version.year, contentHash: response.surveyHash },
+    submittedAt: response.submittedAt,
+    submittedBy: submitter?.name ?? null,
+    responseVersion: response.version,
+    initiatives: { total: counted.total, perTheme: counted.perTheme, ids: counted.initiatives },
+    survey: version.json,
+    data: response.data,
+  };
+}
