@@ -35,11 +35,12 @@ export async function startServer(options: { demo: boolean }) {
   }
 
   const app = createApp({ db, clock, config: config.app, log: jsonLog });
-  const indexHtml = await readFile(join(config.webDist, "index.html"), "utf8").catch(() => null);
   app.use("/assets/*", serveStatic({ root: config.webDist }));
   app.use("/favicon.svg", serveStatic({ root: config.webDist }));
-  app.get("*", (c) => {
-    if (c.req.path.startsWith("/api/")) return c.notFound();
+  // Every other page is the single-page app; a missing asset or API route stays a 404.
+  app.get("*", async (c) => {
+    if (c.req.path.startsWith("/api/") || c.req.path.startsWith("/assets/")) return c.notFound();
+    const indexHtml = await readFile(join(config.webDist, "index.html"), "utf8").catch(() => null);
     if (!indexHtml) return c.text("The web app is not built: run `npm run build`.", 503);
     return c.html(indexHtml);
   });

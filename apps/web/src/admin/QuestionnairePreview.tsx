@@ -20,7 +20,11 @@ function Preview({ versionId }: { versionId: string }) {
   }, [data, i18n.language]);
   if (loading) return <Loading />;
   if (error || !model) return <ErrorMessage message={error?.title} onRetry={reload} />;
-  return <Survey model={model} />;
+  return (
+    <div className="survey-host">
+      <Survey model={model} />
+    </div>
+  );
 }
 
 /** Administrators look at a questionnaire version as farmers will see it, in any language. */

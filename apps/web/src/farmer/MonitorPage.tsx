@@ -99,7 +99,7 @@ function MonitorForm({ doc, farmId }: { doc: MonitorDocument; farmId: number }) 
     if (readOnly) return;
     const titleActions = new Map<string, Action>();
     model.onUpdateQuestionCssClasses.add((_, options) => {
-      if (carriedRef.current.has(options.question.name)) options.cssClasses.root += " carried-over";
+      if (carriedRef.current.has(options.question.name)) options.cssClasses.mainRoot += " carried-over";
     });
     model.onGetQuestionTitleActions.add((_, options) => {
       const name = options.question.name;
@@ -191,7 +191,9 @@ function MonitorForm({ doc, farmId }: { doc: MonitorDocument; farmId: number }) 
           {notice}
         </p>
       )}
-      <Survey model={model} />
+      <div className="survey-host">
+        <Survey model={model} />
+      </div>
     </div>
   );
 }

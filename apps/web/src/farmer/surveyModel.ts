@@ -8,5 +8,18 @@ import "survey-core/survey-core.fontless.css";
 export function createSurveyModel(json: Record<string, unknown>, locale: string): Model {
   const model = new Model(json);
   model.locale = locale === "en" ? "" : locale;
+  // The page heading already names the campaign.
+  model.showTitle = false;
+  model.applyTheme({
+    cssVariables: {
+      "--sjs-font-family": 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+      "--sjs-primary-backcolor": "#2f7d4f",
+      "--sjs-primary-backcolor-dark": "#1f5a37",
+      "--sjs-primary-backcolor-light": "rgba(47, 125, 79, 0.1)",
+      "--sjs-primary-forecolor": "#ffffff",
+      "--sjs-general-backcolor-dim": "#eef3ef",
+      "--sjs-secondary-backcolor": "#f0b429",
+    },
+  });
   return model;
 }

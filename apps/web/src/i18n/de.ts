@@ -53,9 +53,10 @@ export const de: Messages = {
       "Jemand hat diesen Monitor inzwischen auf einem anderen Gerät gespeichert. Die neuesten Antworten werden angezeigt; bitte prüfen Sie sie.",
     notSavedYet:
       "Ihre letzten Antworten sind noch nicht gespeichert. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
-    carriedIntro:
-      "{{count}} Antworten wurden aus Ihrem vorigen Monitor ({{year}}) übernommen. Prüfen Sie sie: Ändern Sie, was nicht mehr stimmt, und bestätigen Sie den Rest.",
-    confirmPage: "Die {{count}} übernommenen Antworten auf dieser Seite bestätigen",
+    carriedIntro_one: "Eine Antwort wurde aus Ihrem vorigen Monitor ({{year}}) übernommen. Prüfen Sie sie: Ändern Sie sie, wenn sie nicht mehr stimmt, oder bestätigen Sie sie.",
+    carriedIntro_other: "{{count}} Antworten wurden aus Ihrem vorigen Monitor ({{year}}) übernommen. Prüfen Sie sie: Ändern Sie, was nicht mehr stimmt, und bestätigen Sie den Rest.",
+    confirmPage_one: "Die übernommene Antwort auf dieser Seite bestätigen",
+    confirmPage_other: "Die {{count}} übernommenen Antworten auf dieser Seite bestätigen",
     confirmOne: "Bestätigen",
     fromLastTime: "Antwort vom letzten Mal",
     submittedReadOnly: "Dieser Monitor wurde eingereicht und kann nicht mehr geändert werden.",

@@ -48,9 +48,10 @@ export const en = {
     conflict:
       "Someone saved this monitor on another device in the meantime. The latest answers are shown; please check them.",
     notSavedYet: "Your latest answers are not saved yet. Check your connection and try again.",
-    carriedIntro:
-      "{{count}} answers are filled in from your previous monitor ({{year}}). Check them: change what is no longer true, and confirm the rest.",
-    confirmPage: "Confirm the {{count}} answers from last time on this page",
+    carriedIntro_one: "One answer is filled in from your previous monitor ({{year}}). Check it: change it if it is no longer true, or confirm it.",
+    carriedIntro_other: "{{count}} answers are filled in from your previous monitor ({{year}}). Check them: change what is no longer true, and confirm the rest.",
+    confirmPage_one: "Confirm the answer from last time on this page",
+    confirmPage_other: "Confirm the {{count}} answers from last time on this page",
     confirmOne: "Confirm",
     fromLastTime: "Answer from last time",
     submittedReadOnly: "This monitor has been submitted and can no longer be changed.",

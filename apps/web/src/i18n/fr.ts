@@ -52,9 +52,10 @@ export const fr: Messages = {
       "Quelqu'un a enregistré ce monitoring sur un autre appareil entre-temps. Les dernières réponses sont affichées ; vérifiez-les.",
     notSavedYet:
       "Vos dernières réponses ne sont pas encore enregistrées. Vérifiez votre connexion et réessayez.",
-    carriedIntro:
-      "{{count}} réponses sont reprises de votre monitoring précédent ({{year}}). Vérifiez-les : modifiez ce qui n'est plus vrai et confirmez le reste.",
-    confirmPage: "Confirmer les {{count}} réponses de la dernière fois sur cette page",
+    carriedIntro_one: "Une réponse est reprise de votre monitoring précédent ({{year}}). Vérifiez-la : modifiez-la si elle n'est plus vraie, ou confirmez-la.",
+    carriedIntro_other: "{{count}} réponses sont reprises de votre monitoring précédent ({{year}}). Vérifiez-les : modifiez ce qui n'est plus vrai et confirmez le reste.",
+    confirmPage_one: "Confirmer la réponse de la dernière fois sur cette page",
+    confirmPage_other: "Confirmer les {{count}} réponses de la dernière fois sur cette page",
     confirmOne: "Confirmer",
     fromLastTime: "Réponse de la dernière fois",
     submittedReadOnly: "Ce monitoring a été soumis et ne peut plus être modifié.",

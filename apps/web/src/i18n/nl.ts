@@ -50,9 +50,10 @@ export const nl: Messages = {
     conflict:
       "Iemand heeft deze monitor intussen op een ander toestel bewaard. De laatste antwoorden worden getoond; kijk ze even na.",
     notSavedYet: "Uw laatste antwoorden zijn nog niet bewaard. Controleer uw verbinding en probeer opnieuw.",
-    carriedIntro:
-      "{{count}} antwoorden zijn ingevuld vanuit uw vorige monitor ({{year}}). Kijk ze na: wijzig wat niet meer klopt en bevestig de rest.",
-    confirmPage: "Bevestig de {{count}} antwoorden van vorige keer op deze pagina",
+    carriedIntro_one: "Eén antwoord is ingevuld vanuit uw vorige monitor ({{year}}). Kijk het na: wijzig het als het niet meer klopt, of bevestig het.",
+    carriedIntro_other: "{{count}} antwoorden zijn ingevuld vanuit uw vorige monitor ({{year}}). Kijk ze na: wijzig wat niet meer klopt en bevestig de rest.",
+    confirmPage_one: "Bevestig het antwoord van vorige keer op deze pagina",
+    confirmPage_other: "Bevestig de {{count}} antwoorden van vorige keer op deze pagina",
     confirmOne: "Bevestigen",
     fromLastTime: "Antwoord van vorige keer",
     submittedReadOnly: "Deze monitor is ingediend en kan niet meer gewijzigd worden.",
