@@ -161,7 +161,7 @@ describe("farm data stays with who may see it", () => {
       regions: { region: string; farms: number | null; suppressed: boolean }[];
     };
     const expected = await api.db.queryOne<{ n: number }>(
-      "SELECT count(*) AS n FROM farms WHERE dairy_buyer_id = 'milcobel'",
+      "SELECT count(*) AS n FROM farms WHERE dairy_buyer_id = 'milcobel' AND active = 1",
     );
     expect(body.farms).toBe(Number(expected?.n));
     for (const region of body.regions) {

@@ -10,7 +10,13 @@ interface MonitorDoc {
   campaign: { id: number; year: number; open: boolean };
   surveyVersion: { id: string; contentHash: string };
   survey: { pages: unknown[] };
-  response: { status: string; version: number; data: Record<string, unknown>; carriedOver: string[]; page: number };
+  response: {
+    status: string;
+    version: number;
+    data: Record<string, unknown>;
+    carriedOver: string[];
+    page: number;
+  };
   carriedOverFrom: { campaignYear: number; surveyVersion: string } | null;
 }
 
@@ -33,7 +39,13 @@ const complete2026 = {
   declaration_correct: true,
 };
 
-const put = (farmId: number, version: number | null, body: unknown, headers: Record<string, string> = {}, cookie = farmer) =>
+const put = (
+  farmId: number,
+  version: number | null,
+  body: unknown,
+  headers: Record<string, string> = {},
+  cookie = farmer,
+) =>
   api.request(`/api/farms/${farmId}/monitor/${campaignId}`, {
     method: "PUT",
     cookie,
@@ -141,14 +153,18 @@ describe("saving as the farmer goes", () => {
 
   it("makes a retried save with the same Idempotency-Key harmless", async () => {
     const row = await stored(1);
-    const revisionsBefore = await api.db.query("SELECT id FROM response_revisions WHERE response_id = ?", [row?.id]);
+    const revisionsBefore = await api.db.query("SELECT id FROM response_revisions WHERE response_id = ?", [
+      row?.id,
+    ]);
     const body = { data: { grazing: true, dairy_cows: 119 }, page: 1 };
     const first = await put(1, 1, body, { "idempotency-key": "save-0001-retry" });
     const retry = await put(1, 1, body, { "idempotency-key": "save-0001-retry" });
     expect(first.status).toBe(200);
     expect(retry.status).toBe(first.status);
     expect(await retry.json()).toEqual(await first.json());
-    const revisionsAfter = await api.db.query("SELECT id FROM response_revisions WHERE response_id = ?", [row?.id]);
+    const revisionsAfter = await api.db.query("SELECT id FROM response_revisions WHERE response_id = ?", [
+      row?.id,
+    ]);
     expect(revisionsAfter.length).toBe(revisionsBefore.length + 1);
     expect((await stored(1))?.version).toBe(2);
   });
@@ -161,29 +177,52 @@ describe("saving as the farmer goes", () => {
 
   it("resumes where the farmer left: answers and page", async () => {
     const doc = (await (await api.request("/api/farms/1/monitor", { cookie: farmer })).json()) as MonitorDoc;
-    expect(doc.response).toMatchObject({ status: "draft", version: 2, page: 1, data: { grazing: true, dairy_cows: 119 } });
+    expect(doc.response).toMatchObject({
+      status: "draft",
+      version: 2,
+      page: 1,
+      data: { grazing: true, dairy_cows: 119 },
+    });
   });
 });
 
 describe("submitting", () => {
   it("refuses a submission with a required question missing, naming it in the user's language", async () => {
-    const response = await api.request(`/api/farms/1/monitor/${campaignId}/submit`, { method: "POST", cookie: farmer });
+    const response = await api.request(`/api/farms/1/monitor/${campaignId}/submit`, {
+      method: "POST",
+      cookie: farmer,
+    });
     expect(response.status).toBe(422);
     const problem = await problemOf(response);
     expect(problem.title).toBe("Enkele antwoorden vragen uw aandacht.");
-    expect(problem.errors?.map((e) => e.path)).toEqual(expect.arrayContaining(["land_ha", "declaration_correct"]));
+    expect(problem.errors?.map((e) => e.path)).toEqual(
+      expect.arrayContaining(["land_ha", "declaration_correct"]),
+    );
     expect((await stored(1))?.status).toBe("draft");
   });
 
   it("accepts a complete monitor, freezes it and derives its initiatives in the same step", async () => {
     const version = (await stored(1))?.version ?? 0;
-    const data = { ...complete2026, herd_health_vet: true, herd_health_vet_contract_ref: "VET-2026-17", cow_brush_count: 3 };
+    const data = {
+      ...complete2026,
+      herd_health_vet: true,
+      herd_health_vet_contract_ref: "VET-2026-17",
+      cow_brush_count: 3,
+    };
     expect((await put(1, version, { data })).status).toBe(200);
-    const response = await api.request(`/api/farms/1/monitor/${campaignId}/submit`, { method: "POST", cookie: farmer });
+    const response = await api.request(`/api/farms/1/monitor/${campaignId}/submit`, {
+      method: "POST",
+      cookie: farmer,
+    });
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { submittedAt: string; initiatives: { total: number; ids: string[]; perTheme: Record<string, number> } };
+    const body = (await response.json()) as {
+      submittedAt: string;
+      initiatives: { total: number; ids: string[]; perTheme: Record<string, number> };
+    };
     expect(body.submittedAt).toBe(NOW.toISOString());
-    expect(body.initiatives.ids).toEqual(expect.arrayContaining(["animal_health.herd_health_vet", "animal_welfare.cow_brush"]));
+    expect(body.initiatives.ids).toEqual(
+      expect.arrayContaining(["animal_health.herd_health_vet", "animal_welfare.cow_brush"]),
+    );
     const derived = await api.db.query<{ initiative_id: string }>(
       "SELECT initiative_id FROM response_initiatives WHERE response_id = (SELECT id FROM responses WHERE farm_id = 1 AND campaign_id = ?)",
       [campaignId],
@@ -197,7 +236,10 @@ describe("submitting", () => {
     const response = await put(1, version, { data: complete2026 });
     expect(response.status).toBe(409);
     expect((await problemOf(response)).type).toMatch(/already_submitted$/);
-    const again = await api.request(`/api/farms/1/monitor/${campaignId}/submit`, { method: "POST", cookie: farmer });
+    const again = await api.request(`/api/farms/1/monitor/${campaignId}/submit`, {
+      method: "POST",
+      cookie: farmer,
+    });
     expect(again.status).toBe(409);
   });
 
@@ -212,7 +254,11 @@ describe("submitting", () => {
       initiatives: { total: number };
       data: Record<string, unknown>;
     };
-    expect(receipt).toMatchObject({ farm: { herdNumber: "BE10000001-0101" }, surveyVersion: { id: "2026" }, submittedBy: "Jan Vermeulen" });
+    expect(receipt).toMatchObject({
+      farm: { herdNumber: "BE10000001-0101" },
+      surveyVersion: { id: "2026" },
+      submittedBy: "Jan Vermeulen",
+    });
     expect(receipt.data.herd_health_vet_contract_ref).toBe("VET-2026-17");
     expect(receipt.initiatives.total).toBeGreaterThanOrEqual(2);
   });
@@ -220,14 +266,24 @@ describe("submitting", () => {
   it("lets only an administrator reopen a submitted monitor, and logs it", async () => {
     const row = await stored(1);
     const reopen = (cookie: string) =>
-      api.request(`/api/admin/responses/${row?.id}/reopen`, { method: "POST", cookie, body: JSON.stringify({ reason: "Wrong herd size" }) });
+      api.request(`/api/admin/responses/${row?.id}/reopen`, {
+        method: "POST",
+        cookie,
+        body: JSON.stringify({ reason: "Wrong herd size" }),
+      });
     expect((await reopen(farmer)).status).toBe(403);
     const admin = await api.login("admin@demo.test");
     expect((await reopen(admin)).status).toBe(200);
     expect((await stored(1))?.status).toBe("draft");
-    const log = await api.db.query<{ detail: string }>("SELECT detail FROM audit_log WHERE action = 'reopen' AND entity_id = ?", [String(row?.id)]);
+    const log = await api.db.query<{ detail: string }>(
+      "SELECT detail FROM audit_log WHERE action = 'reopen' AND entity_id = ?",
+      [String(row?.id)],
+    );
     expect(JSON.parse(log[0]?.detail ?? "{}")).toMatchObject({ reason: "Wrong herd size" });
-    const kinds = await api.db.query<{ kind: string }>("SELECT kind FROM response_revisions WHERE response_id = ? ORDER BY version", [row?.id]);
+    const kinds = await api.db.query<{ kind: string }>(
+      "SELECT kind FROM response_revisions WHERE response_id = ? ORDER BY version",
+      [row?.id],
+    );
     expect(kinds.map((k) => k.kind)).toEqual(["save", "save", "save", "submit", "reopen"]);
     const derived = await api.db.query("SELECT * FROM response_initiatives WHERE response_id = ?", [row?.id]);
     expect(derived).toHaveLength(0);
@@ -237,7 +293,13 @@ describe("submitting", () => {
 describe("the farm's own data", () => {
   it("exports every monitor as CSV with a fixed header and neutralised formulas", async () => {
     const version = (await stored(1))?.version ?? 0;
-    await put(1, version, { data: { ...complete2026, herd_health_vet: true, herd_health_vet_contract_ref: "=HYPERLINK(\"http://x\")" } });
+    await put(1, version, {
+      data: {
+        ...complete2026,
+        herd_health_vet: true,
+        herd_health_vet_contract_ref: '=HYPERLINK("http://x")',
+      },
+    });
     const response = await api.request("/api/farms/1/export?format=csv", { cookie: farmer });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-disposition")).toContain("monitor-BE10000001-0101.csv");
@@ -252,7 +314,9 @@ describe("the farm's own data", () => {
     const response = await api.request("/api/farms/1/export?format=json", { cookie: farmer });
     const body = (await response.json()) as { farm: { id: number }; monitors: { campaignYear: number }[] };
     expect(body.farm.id).toBe(1);
-    expect(body.monitors.map((m) => m.campaignYear)).toEqual([2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026]);
+    expect(body.monitors.map((m) => m.campaignYear)).toEqual([
+      2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026,
+    ]);
     expect((await api.request("/api/farms/2/export?format=json", { cookie: farmer })).status).toBe(404);
   });
 });

@@ -15,6 +15,7 @@ import { healthRoutes } from "./routes/health.ts";
 import { meRoutes } from "./routes/me.ts";
 import { monitorRoutes } from "./routes/monitor.ts";
 import { openApiRoutes } from "./routes/openapi.ts";
+import { resultRoutes } from "./routes/results.ts";
 import { sectorRoutes } from "./routes/sector.ts";
 import { surveyRoutes } from "./routes/surveys.ts";
 
@@ -52,6 +53,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     .route("/", campaignRoutes)
     .route("/", monitorRoutes)
     .route("/", surveyRoutes)
+    .route("/", resultRoutes)
     .route("/", farmExportRoutes)
     .route("/", sectorRoutes)
     .route("/", adminRoutes)

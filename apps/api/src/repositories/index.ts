@@ -5,6 +5,7 @@ import { FarmRepository } from "./farms.ts";
 import { IdempotencyRepository, ResponseRepository } from "./responses.ts";
 import { SectorRepository } from "./sector.ts";
 import { LoginFailureRepository, SessionRepository } from "./sessions.ts";
+import { StatisticsRepository } from "./statistics.ts";
 import { UserRepository } from "./users.ts";
 
 export function createRepositories(db: Database) {
@@ -18,6 +19,7 @@ export function createRepositories(db: Database) {
     campaigns: new CampaignRepository(db),
     responses: new ResponseRepository(db),
     idempotency: new IdempotencyRepository(db),
+    statistics: new StatisticsRepository(db),
   };
 }
 

@@ -87,10 +87,10 @@ export class ResponseRepository {
   constructor(private readonly db: Database) {}
 
   async find(farmId: number, campaignId: number): Promise<MonitorResponse | undefined> {
-    const row = await this.db.queryOne<ResponseRow>("SELECT * FROM responses WHERE farm_id = ? AND campaign_id = ?", [
-      farmId,
-      campaignId,
-    ]);
+    const row = await this.db.queryOne<ResponseRow>(
+      "SELECT * FROM responses WHERE farm_id = ? AND campaign_id = ?",
+      [farmId, campaignId],
+    );
     return row && toResponse(row);
   }
 
@@ -142,9 +142,10 @@ export class ResponseRepository {
   }
 
   async revisionCount(responseId: number): Promise<number> {
-    const row = await this.db.queryOne<{ n: number }>("SELECT count(*) AS n FROM response_revisions WHERE response_id = ?", [
-      responseId,
-    ]);
+    const row = await this.db.queryOne<{ n: number }>(
+      "SELECT count(*) AS n FROM response_revisions WHERE response_id = ?",
+      [responseId],
+    );
     return Number(row?.n ?? 0);
   }
 
@@ -163,12 +164,33 @@ export class ResponseRepository {
         ? {
             sql: `INSERT INTO responses (farm_id, campaign_id, survey_version_id, survey_hash, status, version, data, carried_over, page, locale, created_at, updated_at)
                   VALUES (?, ?, ?, ?, 'draft', 1, ?, ?, ?, ?, ?, ?) ON CONFLICT (farm_id, campaign_id) DO NOTHING`,
-            args: [save.farmId, save.campaignId, save.surveyVersionId, save.surveyHash, data, carried, save.page, save.locale, at, at],
+            args: [
+              save.farmId,
+              save.campaignId,
+              save.surveyVersionId,
+              save.surveyHash,
+              data,
+              carried,
+              save.page,
+              save.locale,
+              at,
+              at,
+            ],
           }
         : {
             sql: `UPDATE responses SET version = ?, data = ?, carried_over = ?, page = ?, locale = ?, updated_at = ?
                    WHERE farm_id = ? AND campaign_id = ? AND version = ? AND status = 'draft'`,
-            args: [next, data, carried, save.page, save.locale, at, save.farmId, save.campaignId, save.expectedVersion],
+            args: [
+              next,
+              data,
+              carried,
+              save.page,
+              save.locale,
+              at,
+              save.farmId,
+              save.campaignId,
+              save.expectedVersion,
+            ],
           };
     const results = await this.db.write([
       write,
@@ -193,9 +215,10 @@ export class ResponseRepository {
     const at = now.toISOString();
     const results = await this.db.write([
       {
-        sql: `UPDATE responses SET status = 'submitted', version = version + 1, submitted_at = ?, submitted_by = ?, updated_at = ?
+        sql: `UPDATE responses SET status = 'submitted', version = version + 1, submitted_at = ?, submitted_by = ?, updated_at = ?,
+                     initiative_total = ?
                WHERE id = ? AND version = ? AND status = 'draft'`,
-        args: [at, userId, at, response.id, response.version],
+        args: [at, userId, at, initiatives.length, response.id, response.version],
       },
       {
         sql: `INSERT INTO response_revisions (response_id, version, kind, data, saved_at, saved_by)
@@ -208,14 +231,25 @@ export class ResponseRepository {
               SELECT id, ?, ? FROM responses WHERE id = ? AND status = 'submitted' AND version = ?`,
         args: [i.initiativeId, i.theme, response.id, response.version + 1],
       })),
-      audit({ sql: "EXISTS (SELECT 1 FROM responses WHERE id = ? AND status = 'submitted' AND version = ?)", args: [response.id, response.version + 1] }),
+      audit({
+        sql: "EXISTS (SELECT 1 FROM responses WHERE id = ? AND status = 'submitted' AND version = ?)",
+        args: [response.id, response.version + 1],
+      }),
     ]);
     return results[0]?.rowsAffected === 1;
   }
 
   /** Statements that load a monitor submitted elsewhere (demo data, an import) with its derived rows. */
   importSubmittedStatements(
-    response: { farmId: number; campaignId: number; surveyVersionId: string; surveyHash: string; data: Answers; locale: string; submittedAt: string },
+    response: {
+      farmId: number;
+      campaignId: number;
+      surveyVersionId: string;
+      surveyHash: string;
+      data: Answers;
+      locale: string;
+      submittedAt: string;
+    },
     initiatives: DerivedInitiative[],
   ): InStatement[] {
     const data = JSON.stringify(response.data);
@@ -224,11 +258,25 @@ export class ResponseRepository {
     const key = [response.farmId, response.campaignId];
     return [
       {
-        sql: `INSERT INTO responses (farm_id, campaign_id, survey_version_id, survey_hash, status, version, data, locale, created_at, updated_at, submitted_at)
-              VALUES (?, ?, ?, ?, 'submitted', 1, ?, ?, ?, ?, ?)`,
-        args: [response.farmId, response.campaignId, response.surveyVersionId, response.surveyHash, data, response.locale, at, at, at],
+        sql: `INSERT INTO responses (farm_id, campaign_id, survey_version_id, survey_hash, status, version, data, locale, created_at, updated_at, submitted_at, initiative_total)
+              VALUES (?, ?, ?, ?, 'submitted', 1, ?, ?, ?, ?, ?, ?)`,
+        args: [
+          response.farmId,
+          response.campaignId,
+          response.surveyVersionId,
+          response.surveyHash,
+          data,
+          response.locale,
+          at,
+          at,
+          at,
+          initiatives.length,
+        ],
       },
-      { sql: `INSERT INTO response_revisions (response_id, version, kind, data, saved_at) VALUES (${id}, 1, 'submit', ?, ?)`, args: [...key, data, at] },
+      {
+        sql: `INSERT INTO response_revisions (response_id, version, kind, data, saved_at) VALUES (${id}, 1, 'submit', ?, ?)`,
+        args: [...key, data, at],
+      },
       ...initiatives.map((i) => ({
         sql: `INSERT INTO response_initiatives (response_id, initiative_id, theme) VALUES (${id}, ?, ?)`,
         args: [...key, i.initiativeId, i.theme],
@@ -237,12 +285,18 @@ export class ResponseRepository {
   }
 
   /** Opens a submitted response again for changes; its derived initiatives no longer count. */
-  async reopen(response: MonitorResponse, userId: number, now: Date, audit: AuditStatement): Promise<boolean> {
+  async reopen(
+    response: MonitorResponse,
+    userId: number,
+    now: Date,
+    audit: AuditStatement,
+  ): Promise<boolean> {
     const at = now.toISOString();
     const responseId = response.id;
     const results = await this.db.write([
       {
-        sql: `UPDATE responses SET status = 'draft', version = version + 1, submitted_at = NULL, submitted_by = NULL, updated_at = ?
+        sql: `UPDATE responses SET status = 'draft', version = version + 1, submitted_at = NULL, submitted_by = NULL, updated_at = ?,
+                     initiative_total = NULL
                WHERE id = ? AND status = 'submitted' AND version = ?`,
         args: [at, responseId, response.version],
       },
@@ -255,7 +309,10 @@ export class ResponseRepository {
         sql: "DELETE FROM response_initiatives WHERE response_id = ? AND (SELECT version FROM responses WHERE id = ?) = ?",
         args: [responseId, responseId, response.version + 1],
       },
-      audit({ sql: "EXISTS (SELECT 1 FROM responses WHERE id = ? AND status = 'draft' AND version = ?)", args: [responseId, response.version + 1] }),
+      audit({
+        sql: "EXISTS (SELECT 1 FROM responses WHERE id = ? AND status = 'draft' AND version = ?)",
+        args: [responseId, response.version + 1],
+      }),
     ]);
     return results[0]?.rowsAffected === 1;
   }
@@ -277,14 +334,27 @@ export class IdempotencyRepository {
       "SELECT request_hash, status, body FROM idempotency_keys WHERE user_id = ? AND key = ?",
       [userId, key],
     );
-    return row && { requestHash: row.request_hash, status: Number(row.status), body: JSON.parse(row.body) as unknown };
+    return (
+      row && {
+        requestHash: row.request_hash,
+        status: Number(row.status),
+        body: JSON.parse(row.body) as unknown,
+      }
+    );
   }
 
   /**
    * The record as a statement for the same batch as the change it answers, written only if the
    * statement before it changed a row: a refused change leaves no record, so its retry is judged again.
    */
-  statement(userId: number, key: string, requestHash: string, status: number, body: unknown, now: Date): InStatement {
+  statement(
+    userId: number,
+    key: string,
+    requestHash: string,
+    status: number,
+    body: unknown,
+    now: Date,
+  ): InStatement {
     return {
       sql: `INSERT INTO idempotency_keys (user_id, key, request_hash, status, body, created_at)
             SELECT ?, ?, ?, ?, ?, ? WHERE ${ifChanged}`,

@@ -8,6 +8,9 @@ export const campaignRoutes = new Hono<AppEnv>().get("/campaigns", requireUser()
   const now = clock();
   const campaigns = await repos.campaigns.list();
   return c.json({
-    campaigns: campaigns.map((campaign) => ({ ...campaignSummary(campaign, now), surveyVersion: campaign.surveyVersionId })),
+    campaigns: campaigns.map((campaign) => ({
+      ...campaignSummary(campaign, now),
+      surveyVersion: campaign.surveyVersionId,
+    })),
   });
 });

@@ -4,7 +4,13 @@ import type { AppEnv } from "../env.ts";
 import { currentUser, requestedFarm, requireFarm, requireUser } from "../middleware/auth.ts";
 import { notFound, Problem } from "../middleware/problem.ts";
 import { idParam, jsonBody, parseWith } from "../middleware/validate.ts";
-import { campaignSummary, monitorDocument, receiptOf, saveAnswers, submitMonitor } from "../services/monitor.ts";
+import {
+  campaignSummary,
+  monitorDocument,
+  receiptOf,
+  saveAnswers,
+  submitMonitor,
+} from "../services/monitor.ts";
 
 export const saveBody = z.strictObject({
   data: z.record(z.string().max(200), z.unknown()),
@@ -12,7 +18,10 @@ export const saveBody = z.strictObject({
   carriedOver: z.array(z.string().max(200)).max(2000).default([]),
 });
 
-const ifMatch = z.string().regex(/^(W\/)?"?\d+"?$/).transform((v) => Number(v.replace(/\D/g, "")));
+const ifMatch = z
+  .string()
+  .regex(/^(W\/)?"?\d+"?$/)
+  .transform((v) => Number(v.replace(/\D/g, "")));
 const idempotencyKey = z.string().min(8).max(200).optional();
 
 async function campaignParam(c: Context<AppEnv>) {
@@ -36,13 +45,26 @@ export const monitorRoutes = new Hono<AppEnv>()
   })
   .get("/farms/:farmId/monitors", async (c) => {
     const { repos, clock } = c.get("deps");
-    const [campaigns, statuses] = await Promise.all([repos.campaigns.list(), repos.responses.campaignsOfFarm(requestedFarm(c).id)]);
+    const [campaigns, statuses] = await Promise.all([
+      repos.campaigns.list(),
+      repos.responses.campaignsOfFarm(requestedFarm(c).id),
+    ]);
     const byCampaign = new Map(statuses.map((s) => [s.campaignId, s]));
     const now = clock();
     return c.json({
       monitors: campaigns.map((campaign) => {
-        const { campaignId: _, ...status } = byCampaign.get(campaign.id) ?? { campaignId: campaign.id, status: "not_started", updatedAt: null, submittedAt: null, initiatives: null };
-        return { campaign: campaignSummary(campaign, now), surveyVersion: campaign.surveyVersionId, ...status };
+        const { campaignId: _, ...status } = byCampaign.get(campaign.id) ?? {
+          campaignId: campaign.id,
+          status: "not_started",
+          updatedAt: null,
+          submittedAt: null,
+          initiatives: null,
+        };
+        return {
+          campaign: campaignSummary(campaign, now),
+          surveyVersion: campaign.surveyVersionId,
+          ...status,
+        };
       }),
     });
   })

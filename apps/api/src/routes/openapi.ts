@@ -7,6 +7,7 @@ import { farmExportQuery } from "./farmExport.ts";
 import { farmListQuery } from "./farms.ts";
 import { mePatchBody } from "./me.ts";
 import { saveBody } from "./monitor.ts";
+import { populationQuery } from "./sector.ts";
 
 const json = (schema: z.ZodType) => ({
   "application/json": { schema: z.toJSONSchema(schema, { io: "input" }) },
@@ -20,7 +21,13 @@ const queryOf = (schema: z.ZodObject) =>
   }));
 const farmId = { name: "farmId", in: "path", required: true, schema: { type: "integer" } };
 const campaignId = { name: "campaignId", in: "path", required: true, schema: { type: "integer" } };
-const header = (name: string, required: boolean, description: string) => ({ name, in: "header", required, description, schema: { type: "string" } });
+const header = (name: string, required: boolean, description: string) => ({
+  name,
+  in: "header",
+  required,
+  description,
+  schema: { type: "string" },
+});
 
 const operation = (summary: string, extra: Record<string, unknown> = {}) => ({
   summary,
@@ -46,12 +53,21 @@ export const openApiDocument = {
     },
     "/api/farms/{farmId}": { get: operation("One farm of the register", { parameters: [farmId] }) },
     "/api/surveys": { get: operation("Questionnaire versions with their content hash") },
-    "/api/surveys/catalogue": { get: operation("The initiative catalogue: themes and initiatives in nl, fr, de, en") },
-    "/api/surveys/{versionId}": { get: operation("One questionnaire version's SurveyJS JSON and initiatives") },
+    "/api/surveys/catalogue": {
+      get: operation("The initiative catalogue: themes and initiatives in nl, fr, de, en"),
+    },
+    "/api/surveys/{versionId}": {
+      get: operation("One questionnaire version's SurveyJS JSON and initiatives"),
+    },
     "/api/campaigns": { get: operation("Monitor campaigns with their questionnaire version and dates") },
-    "/api/farms/{farmId}/monitors": { get: operation("The farm's status in every campaign", { parameters: [farmId] }) },
+    "/api/farms/{farmId}/monitors": {
+      get: operation("The farm's status in every campaign", { parameters: [farmId] }),
+    },
     "/api/farms/{farmId}/monitor": {
-      get: operation("The current campaign's monitor: survey JSON, answers, version, carried-over questions", { parameters: [farmId] }),
+      get: operation(
+        "The current campaign's monitor: survey JSON, answers, version, carried-over questions",
+        { parameters: [farmId] },
+      ),
     },
     "/api/farms/{farmId}/monitor/{campaignId}": {
       get: operation("One campaign's monitor", { parameters: [farmId, campaignId] }),
@@ -66,14 +82,37 @@ export const openApiDocument = {
       }),
     },
     "/api/farms/{farmId}/monitor/{campaignId}/submit": {
-      post: operation("Submit after the full server check: 200 {submittedAt, initiatives} or 422 per question", { parameters: [farmId, campaignId] }),
+      post: operation(
+        "Submit after the full server check: 200 {submittedAt, initiatives} or 422 per question",
+        { parameters: [farmId, campaignId] },
+      ),
     },
     "/api/farms/{farmId}/monitor/{campaignId}/receipt": {
       get: operation("The receipt of a submitted monitor", { parameters: [farmId, campaignId] }),
     },
-    "/api/farms/{farmId}/export": { get: operation("All the farm's monitor data as JSON or CSV", { parameters: [farmId, ...queryOf(farmExportQuery)] }) },
+    "/api/farms/{farmId}/export": {
+      get: operation("All the farm's monitor data as JSON or CSV", {
+        parameters: [farmId, ...queryOf(farmExportQuery)],
+      }),
+    },
     "/api/admin/responses/{responseId}/reopen": {
       post: operation("Reopen a submitted monitor (logged)", { requestBody: { content: json(reopenBody) } }),
+    },
+    "/api/farms/{farmId}/results/{campaignId}": {
+      get: operation(
+        "The farm's benchmark: totals per theme, sector/region/size-class figures, percentile, trend, suggestions",
+        {
+          parameters: [farmId, campaignId],
+        },
+      ),
+    },
+    "/api/sector/trend": {
+      get: operation(
+        "Per campaign: farms, mean initiatives, share with at least one (fractions); suppressed under k",
+        {
+          parameters: queryOf(populationQuery),
+        },
+      ),
     },
     "/api/sector/overview": {
       get: operation("Active farms in the analyst's population, per region (suppressed under k)"),

@@ -14,12 +14,23 @@ export const surveyRoutes = new Hono<AppEnv>()
   .use("/surveys", requireUser())
   .get("/surveys", (c) =>
     c.json({
-      versions: listVersions().map((v) => ({ id: v.id, year: v.year, contentHash: v.contentHash, initiatives: v.initiativeIds.length })),
+      versions: listVersions().map((v) => ({
+        id: v.id,
+        year: v.year,
+        contentHash: v.contentHash,
+        initiatives: v.initiativeIds.length,
+      })),
     }),
   )
   .get("/surveys/catalogue", (c) => c.json(getCatalogue()))
   .get("/surveys/:versionId", (c) => {
     const version = getVersion(parseWith(versionId, c.req.param("versionId"), c.get("locale")));
     if (!version) throw notFound();
-    return c.json({ id: version.id, year: version.year, contentHash: version.contentHash, initiativeIds: version.initiativeIds, survey: version.json });
+    return c.json({
+      id: version.id,
+      year: version.year,
+      contentHash: version.contentHash,
+      initiativeIds: version.initiativeIds,
+      survey: version.json,
+    });
   });

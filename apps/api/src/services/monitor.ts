@@ -1,5 +1,12 @@
 import { createHash } from "node:crypto";
-import { carryOver, countInitiatives, getCatalogue, getVersion, type SurveyVersion, validateAnswers } from "@monitor/surveys";
+import {
+  carryOver,
+  countInitiatives,
+  getCatalogue,
+  getVersion,
+  type SurveyVersion,
+  validateAnswers,
+} from "@monitor/surveys";
 import type { AppDeps, CurrentUser } from "../env.ts";
 import type { Locale } from "../i18n/locale.ts";
 import { notFound, Problem } from "../middleware/problem.ts";
@@ -9,7 +16,8 @@ import type { Answers, MonitorResponse } from "../repositories/responses.ts";
 
 export function surveyVersionOf(campaign: Campaign): SurveyVersion {
   const version = getVersion(campaign.surveyVersionId);
-  if (!version) throw new Error(`campaign ${campaign.id} names unknown questionnaire ${campaign.surveyVersionId}`);
+  if (!version)
+    throw new Error(`campaign ${campaign.id} names unknown questionnaire ${campaign.surveyVersionId}`);
   return version;
 }
 
@@ -41,14 +49,19 @@ function responseSummary(response: MonitorResponse) {
 export async function monitorDocument(deps: AppDeps, farm: Farm, campaign: Campaign) {
   const version = surveyVersionOf(campaign);
   const stored = await deps.repos.responses.find(farm.id, campaign.id);
-  let response: ReturnType<typeof responseSummary> | (Omit<ReturnType<typeof responseSummary>, "status"> & { status: "not_started" });
+  let response:
+    | ReturnType<typeof responseSummary>
+    | (Omit<ReturnType<typeof responseSummary>, "status"> & { status: "not_started" });
   let carriedOverFrom: { campaignYear: number; surveyVersion: string } | null = null;
   if (stored) {
     response = responseSummary(stored);
   } else {
     const previous = await deps.repos.responses.latestSubmittedBefore(farm.id, campaign.year);
     const previousVersion = previous && getVersion(previous.surveyVersionId);
-    const carried = previous && previousVersion ? carryOver(previousVersion, previous.data, version) : { data: {}, questions: [] };
+    const carried =
+      previous && previousVersion
+        ? carryOver(previousVersion, previous.data, version)
+        : { data: {}, questions: [] };
     if (previous && carried.questions.length) {
       const from = await deps.repos.campaigns.get(previous.campaignId);
       carriedOverFrom = { campaignYear: from?.year ?? 0, surveyVersion: previous.surveyVersionId };
@@ -92,14 +105,28 @@ function assertOpen(deps: AppDeps, campaign: Campaign) {
 }
 
 function answerProblem(errors: { question: string; message: string }[]) {
-  return new Problem(422, "invalid_answers", undefined, errors.map((e) => ({ path: e.question, message: e.message })));
+  return new Problem(
+    422,
+    "invalid_answers",
+    undefined,
+    errors.map((e) => ({ path: e.question, message: e.message })),
+  );
 }
 
 /** Saves a draft: checked on the server, refused when stale, harmless when retried with its key. */
 export async function saveAnswers(deps: AppDeps, request: SaveRequest): Promise<SaveOutcome> {
   const { repos, clock } = deps;
   const requestHash = createHash("sha256")
-    .update(JSON.stringify([request.farm.id, request.campaign.id, request.expectedVersion, request.data, request.page, request.carriedOver]))
+    .update(
+      JSON.stringify([
+        request.farm.id,
+        request.campaign.id,
+        request.expectedVersion,
+        request.data,
+        request.page,
+        request.carriedOver,
+      ]),
+    )
     .digest("hex");
   if (request.idempotencyKey) {
     const earlier = await repos.idempotency.find(request.user.id, request.idempotencyKey);
@@ -114,7 +141,8 @@ export async function saveAnswers(deps: AppDeps, request: SaveRequest): Promise<
   if (errors.length) throw answerProblem(errors);
 
   const current = await repos.responses.find(request.farm.id, request.campaign.id);
-  if (current?.status === "submitted") throw new Problem(409, "already_submitted", undefined, undefined, { current: responseSummary(current) });
+  if (current?.status === "submitted")
+    throw new Problem(409, "already_submitted", undefined, undefined, { current: responseSummary(current) });
   const now = clock();
   const known = new Set(Object.keys(request.data));
   const body = { status: "draft", version: request.expectedVersion + 1, updatedAt: now.toISOString() };
@@ -139,13 +167,22 @@ export async function saveAnswers(deps: AppDeps, request: SaveRequest): Promise<
   );
   if (!saved) {
     const latest = await repos.responses.find(request.farm.id, request.campaign.id);
-    throw new Problem(409, "stale_version", undefined, undefined, { current: latest ? responseSummary(latest) : null });
+    throw new Problem(409, "stale_version", undefined, undefined, {
+      current: latest ? responseSummary(latest) : null,
+    });
   }
   return { status: 200, body };
 }
 
 /** Submits the stored draft after the full server check; derives its initiatives in the same batch. */
-export async function submitMonitor(deps: AppDeps, farm: Farm, campaign: Campaign, user: CurrentUser, locale: Locale, requestId: string) {
+export async function submitMonitor(
+  deps: AppDeps,
+  farm: Farm,
+  campaign: Campaign,
+  user: CurrentUser,
+  locale: Locale,
+  requestId: string,
+) {
   const { repos, clock } = deps;
   assertOpen(deps, campaign);
   const response = await repos.responses.find(farm.id, campaign.id);
@@ -165,13 +202,24 @@ export async function submitMonitor(deps: AppDeps, farm: Farm, campaign: Campaig
     now,
     (condition) =>
       repos.audit.statement(
-        { userId: user.id, action: "submit", entity: "response", entityId: response.id, detail: { farmId: farm.id, campaignId: campaign.id, initiatives: counted.total }, requestId },
+        {
+          userId: user.id,
+          action: "submit",
+          entity: "response",
+          entityId: response.id,
+          detail: { farmId: farm.id, campaignId: campaign.id, initiatives: counted.total },
+          requestId,
+        },
         now,
         condition,
       ),
   );
   if (!submitted) throw new Problem(409, "stale_version");
-  return { submittedAt: now.toISOString(), version: response.version + 1, initiatives: { total: counted.total, perTheme: counted.perTheme, ids: counted.initiatives } };
+  return {
+    submittedAt: now.toISOString(),
+    version: response.version + 1,
+    initiatives: { total: counted.total, perTheme: counted.perTheme, ids: counted.initiatives },
+  };
 }
 
 /** What the farmer shows the auditor: the submission, its counts per theme, and every answer. */
@@ -180,11 +228,18 @@ export async function receiptOf(deps: AppDeps, farm: Farm, campaign: Campaign) {
   if (!response) throw notFound();
   if (response.status !== "submitted") throw new Problem(409, "not_submitted");
   const version = getVersion(response.surveyVersionId);
-  if (!version) throw new Error(`response ${response.id} names unknown questionnaire ${response.surveyVersionId}`);
+  if (!version)
+    throw new Error(`response ${response.id} names unknown questionnaire ${response.surveyVersionId}`);
   const counted = countInitiatives(version, response.data);
   const submitter = response.submittedBy ? await deps.repos.users.findById(response.submittedBy) : undefined;
   return {
-    farm: { id: farm.id, herdNumber: farm.herdNumber, name: farm.name, region: farm.region, province: farm.province },
+    farm: {
+      id: farm.id,
+      herdNumber: farm.herdNumber,
+      name: farm.name,
+      region: farm.region,
+      province: farm.province,
+    },
     campaign: campaignSummary(campaign, deps.clock()),
     surveyVersion: { id: version.id, year: version.year, contentHash: response.surveyHash },
     submittedAt: response.submittedAt,

@@ -11,7 +11,9 @@ interface VersionList {
 
 function Preview({ versionId }: { versionId: string }) {
   const { i18n } = useTranslation();
-  const { data, error, loading, reload } = useApi<{ survey: Record<string, unknown> }>(`/api/surveys/${versionId}`);
+  const { data, error, loading, reload } = useApi<{ survey: Record<string, unknown> }>(
+    `/api/surveys/${versionId}`,
+  );
   const model = useMemo(() => {
     if (!data) return null;
     const m = createSurveyModel(data.survey, i18n.language);

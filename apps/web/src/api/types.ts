@@ -108,3 +108,38 @@ export interface Receipt {
   survey: Record<string, unknown>;
   data: Record<string, unknown>;
 }
+
+export interface Comparison {
+  key: string;
+  suppressed: boolean;
+  farms: number | null;
+  mean: number | null;
+  median: number | null;
+  q1: number | null;
+  q3: number | null;
+  percentile: number | null;
+}
+
+export interface FarmResults {
+  campaign: { id: number; year: number; surveyVersion: string };
+  minGroupSize: number;
+  farm: { total: number; themes: Record<string, number>; initiatives: string[] };
+  sector: { farms: number | null; mean: number | null; median: number | null; suppressed: boolean };
+  percentile: number | null;
+  region: Comparison;
+  sizeClass: Comparison;
+  themes: { theme: string; farm: number; sectorMean: number | null; sectorMedian: number | null }[];
+  trend: { campaignId: number; year: number; total: number; sectorMean: number | null }[];
+  suggestions: { initiativeId: string; theme: string | null; adoption: number | null }[];
+  suggestionsFrom: { region: string | null; sizeClass: string | null; farms: number } | null;
+}
+
+export interface Catalogue {
+  themes: { id: string; label: Record<Locale, string> }[];
+  initiatives: {
+    id: string;
+    theme: string;
+    label: Record<Locale, string>;
+    explanation: Record<Locale, string>;
+  }[];
+}

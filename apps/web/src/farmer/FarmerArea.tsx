@@ -6,9 +6,12 @@ import { ErrorMessage, Loading } from "../shell/Status.tsx";
 import { useApi } from "../shell/useApi.ts";
 import { MonitorPage } from "./MonitorPage.tsx";
 import { ReceiptPage } from "./ReceiptPage.tsx";
+import { ResultsPage } from "./ResultsPage.tsx";
 
 function formatDate(iso: string | null, locale: string) {
-  return iso ? new Date(iso).toLocaleDateString(locale, { day: "numeric", month: "long", year: "numeric" }) : "—";
+  return iso
+    ? new Date(iso).toLocaleDateString(locale, { day: "numeric", month: "long", year: "numeric" })
+    : "—";
 }
 
 function CurrentCampaign({ farm, monitors }: { farm: Farm; monitors: FarmMonitorSummary[] }) {
@@ -79,7 +82,8 @@ function History({ farm, monitors }: { farm: Farm; monitors: FarmMonitorSummary[
                 <td>{m.campaign.year}</td>
                 <td>{formatDate(m.submittedAt, i18n.language)}</td>
                 <td className="num">{m.initiatives}</td>
-                <td>
+                <td className="links">
+                  <Link to={`/farmer/${farm.id}/results/${m.campaign.id}`}>{t("results.viewResults")}</Link>
                   <Link to={`/farmer/${farm.id}/receipt/${m.campaign.id}`}>{t("farmer.viewReceipt")}</Link>
                 </td>
               </tr>
@@ -97,7 +101,8 @@ function FarmOverview({ farmId }: { farmId: number }) {
   const monitors = useApi<{ monitors: FarmMonitorSummary[] }>(`/api/farms/${farmId}/monitors`);
   if (farm.loading || monitors.loading) return <Loading />;
   if (farm.error || !farm.data) return <ErrorMessage message={farm.error?.title} onRetry={farm.reload} />;
-  if (monitors.error || !monitors.data) return <ErrorMessage message={monitors.error?.title} onRetry={monitors.reload} />;
+  if (monitors.error || !monitors.data)
+    return <ErrorMessage message={monitors.error?.title} onRetry={monitors.reload} />;
   const f = farm.data.farm;
   return (
     <>
@@ -154,6 +159,7 @@ export default function FarmerArea() {
       <Route index element={<FarmerHome />} />
       <Route path=":farmId/monitor/:campaignId" element={<MonitorPage />} />
       <Route path=":farmId/receipt/:campaignId" element={<ReceiptPage />} />
+      <Route path=":farmId/results/:campaignId" element={<ResultsPage />} />
     </Routes>
   );
 }

@@ -14,7 +14,9 @@ function SaveIndicator({ state, savedAt }: { state: SaveState; savedAt: Date | n
   const { t, i18n } = useTranslation();
   const text =
     state === "saved" && savedAt
-      ? t("monitor.saved", { time: savedAt.toLocaleTimeString(i18n.language, { hour: "2-digit", minute: "2-digit" }) })
+      ? t("monitor.saved", {
+          time: savedAt.toLocaleTimeString(i18n.language, { hour: "2-digit", minute: "2-digit" }),
+        })
       : t(`monitor.state.${state}`);
   return (
     <p className={`save-state save-${state}`} role="status" aria-live="polite" data-testid="save-state">
@@ -38,7 +40,9 @@ function MonitorForm({ doc, farmId }: { doc: MonitorDocument; farmId: number }) 
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [state, setState] = useState<SaveState>(doc.response.status === "not_started" ? "idle" : "saved");
-  const [savedAt, setSavedAt] = useState<Date | null>(doc.response.updatedAt ? new Date(doc.response.updatedAt) : null);
+  const [savedAt, setSavedAt] = useState<Date | null>(
+    doc.response.updatedAt ? new Date(doc.response.updatedAt) : null,
+  );
   const [notice, setNotice] = useState<string | null>(null);
   const [carried, setCarried] = useState(() => new Set(doc.response.carriedOver));
   const [, setPageNo] = useState(doc.response.page);
@@ -49,7 +53,8 @@ function MonitorForm({ doc, farmId }: { doc: MonitorDocument; farmId: number }) 
   const model = useMemo(() => {
     const m = createSurveyModel(doc.survey, i18n.language);
     m.data = doc.response.data;
-    if (doc.response.page > 0 && doc.response.page < m.visiblePages.length) m.currentPageNo = doc.response.page;
+    if (doc.response.page > 0 && doc.response.page < m.visiblePages.length)
+      m.currentPageNo = doc.response.page;
     m.mode = readOnly ? "display" : "edit";
     m.checkErrorsMode = "onComplete";
     return m;
@@ -160,19 +165,26 @@ function MonitorForm({ doc, farmId }: { doc: MonitorDocument; farmId: number }) 
         <div>
           <h1>{t("monitor.campaignTitle", { year: doc.campaign.year })}</h1>
           <p className="muted">
-            {doc.farm.name} · {doc.farm.herdNumber} · {t("monitor.version", { version: doc.surveyVersion.id })}
+            {doc.farm.name} · {doc.farm.herdNumber} ·{" "}
+            {t("monitor.version", { version: doc.surveyVersion.id })}
           </p>
         </div>
         {!readOnly && <SaveIndicator state={state} savedAt={savedAt} />}
       </div>
       {readOnly && doc.response.status === "submitted" && (
         <p className="notice">
-          {t("monitor.submittedReadOnly")} <Link to={`/farmer/${farmId}/receipt/${doc.campaign.id}`}>{t("monitor.receipt")}</Link>
+          {t("monitor.submittedReadOnly")}{" "}
+          <Link to={`/farmer/${farmId}/receipt/${doc.campaign.id}`}>{t("monitor.receipt")}</Link>
         </p>
       )}
       {!readOnly && carried.size > 0 && (
         <div className="notice carried-notice">
-          <p>{t("monitor.carriedIntro", { count: carried.size, year: doc.carriedOverFrom?.campaignYear ?? "" })}</p>
+          <p>
+            {t("monitor.carriedIntro", {
+              count: carried.size,
+              year: doc.carriedOverFrom?.campaignYear ?? "",
+            })}
+          </p>
           {carriedOnPage.length > 0 && (
             <button
               type="button"
@@ -200,9 +212,12 @@ function MonitorForm({ doc, farmId }: { doc: MonitorDocument; farmId: number }) 
 
 export function MonitorPage() {
   const { farmId = "", campaignId = "" } = useParams();
-  const { data, error, loading, reload } = useApi<MonitorDocument>(`/api/farms/${farmId}/monitor/${campaignId}`);
+  const { data, error, loading, reload } = useApi<MonitorDocument>(
+    `/api/farms/${farmId}/monitor/${campaignId}`,
+  );
   if (loading) return <Loading />;
   if (error || !data) return <ErrorMessage message={error?.title} onRetry={reload} />;
-  return <MonitorForm key={`${data.campaign.id}-${data.response.version}`} doc={data} farmId={Number(farmId)} />;
+  return (
+    <MonitorForm key={`${data.campaign.id}-${data.response.version}`} doc={data} farmId={Number(farmId)} />
+  );
 }
-

@@ -21,7 +21,11 @@ function Answers({ receipt }: { receipt: Receipt }) {
       title: page.processedTitle || page.name,
       questions: page.questions
         .filter((q) => q.isVisible && q.getType() !== "html")
-        .map((q) => ({ name: q.name, title: q.processedTitle || q.name, answer: formatAnswer(q.value, q.displayValue, t) })),
+        .map((q) => ({
+          name: q.name,
+          title: q.processedTitle || q.name,
+          answer: formatAnswer(q.value, q.displayValue, t),
+        })),
     }));
   }, [receipt, i18n.language, t]);
   return (
@@ -47,7 +51,9 @@ function Answers({ receipt }: { receipt: Receipt }) {
 export function ReceiptPage() {
   const { t, i18n } = useTranslation();
   const { farmId = "", campaignId = "" } = useParams();
-  const { data, error, loading, reload } = useApi<Receipt>(`/api/farms/${farmId}/monitor/${campaignId}/receipt`);
+  const { data, error, loading, reload } = useApi<Receipt>(
+    `/api/farms/${farmId}/monitor/${campaignId}/receipt`,
+  );
   if (loading) return <Loading />;
   if (error || !data) return <ErrorMessage message={error?.title} onRetry={reload} />;
   const themes = Object.entries(data.initiatives.perTheme);
@@ -58,7 +64,10 @@ export function ReceiptPage() {
       </p>
       <h1>{t("receipt.title")}</h1>
       <p className="success" role="status">
-        {t("receipt.confirmation")}
+        {t("receipt.confirmation")}{" "}
+        <Link className="no-print" to={`/farmer/${farmId}/results/${campaignId}`}>
+          {t("results.seeResults")}
+        </Link>
       </p>
       <dl className="facts">
         <dt>{t("farm.name")}</dt>
@@ -69,7 +78,8 @@ export function ReceiptPage() {
         <dd>{t("monitor.campaignTitle", { year: data.campaign.year })}</dd>
         <dt>{t("receipt.questionnaire")}</dt>
         <dd>
-          {data.surveyVersion.id} <span className="muted small">({data.surveyVersion.contentHash.slice(0, 12)})</span>
+          {data.surveyVersion.id}{" "}
+          <span className="muted small">({data.surveyVersion.contentHash.slice(0, 12)})</span>
         </dd>
         <dt>{t("receipt.submittedAt")}</dt>
         <dd data-testid="submitted-at">{new Date(data.submittedAt).toLocaleString(i18n.language)}</dd>

@@ -10,7 +10,13 @@ export interface DraftPayload {
 
 interface Callbacks {
   onState(state: SaveState, savedAt?: Date): void;
-  onConflict(current: { version: number; data: Record<string, unknown>; page: number; carriedOver: string[]; status: string }): void;
+  onConflict(current: {
+    version: number;
+    data: Record<string, unknown>;
+    page: number;
+    carriedOver: string[];
+    status: string;
+  }): void;
   onInvalid(errors: { path: string; message: string }[]): void;
 }
 

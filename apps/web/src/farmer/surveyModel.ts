@@ -10,9 +10,12 @@ export function createSurveyModel(json: Record<string, unknown>, locale: string)
   model.locale = locale === "en" ? "" : locale;
   // The page heading already names the campaign.
   model.showTitle = false;
+  // Answers reach the autosave while the farmer types, not only when the field loses focus.
+  model.textUpdateMode = "onTyping";
   model.applyTheme({
     cssVariables: {
-      "--sjs-font-family": 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+      "--sjs-font-family":
+        'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
       "--sjs-primary-backcolor": "#2f7d4f",
       "--sjs-primary-backcolor-dark": "#1f5a37",
       "--sjs-primary-backcolor-light": "rgba(47, 125, 79, 0.1)",

@@ -52,8 +52,10 @@ export const fr: Messages = {
       "Quelqu'un a enregistré ce monitoring sur un autre appareil entre-temps. Les dernières réponses sont affichées ; vérifiez-les.",
     notSavedYet:
       "Vos dernières réponses ne sont pas encore enregistrées. Vérifiez votre connexion et réessayez.",
-    carriedIntro_one: "Une réponse est reprise de votre monitoring précédent ({{year}}). Vérifiez-la : modifiez-la si elle n'est plus vraie, ou confirmez-la.",
-    carriedIntro_other: "{{count}} réponses sont reprises de votre monitoring précédent ({{year}}). Vérifiez-les : modifiez ce qui n'est plus vrai et confirmez le reste.",
+    carriedIntro_one:
+      "Une réponse est reprise de votre monitoring précédent ({{year}}). Vérifiez-la : modifiez-la si elle n'est plus vraie, ou confirmez-la.",
+    carriedIntro_other:
+      "{{count}} réponses sont reprises de votre monitoring précédent ({{year}}). Vérifiez-les : modifiez ce qui n'est plus vrai et confirmez le reste.",
     confirmPage_one: "Confirmer la réponse de la dernière fois sur cette page",
     confirmPage_other: "Confirmer les {{count}} réponses de la dernière fois sur cette page",
     confirmOne: "Confirmer",
@@ -84,6 +86,47 @@ export const fr: Messages = {
     animal_feed: "Alimentation animale",
     water_soil: "Eau & sol",
     social_economic: "Social & économique",
+  },
+  results: {
+    title: "Vos résultats {{year}}",
+    yourInitiatives: "Vos initiatives",
+    againstSector: "Secteur : moyenne {{mean}}, médiane {{median}}",
+    position: "Votre position dans le secteur",
+    percentileExplained:
+      "Percentile : la part des exploitations qui prennent moins d'initiatives que vous (les ex æquo comptent pour moitié).",
+    percentile: "percentile {{value}}",
+    sameRegion: "Exploitations en {{region}}",
+    sameSize: "Exploitations de {{size}}",
+    farms: "Exploitations",
+    mean: "Moyenne",
+    median: "Médiane",
+    yourPosition: "Votre position",
+    tooFew: "Non affiché : moins de {{k}} exploitations dans ce groupe.",
+    perTheme: "Initiatives par thème",
+    perThemeChart: "Diagramme en barres : vos initiatives par thème par rapport à la moyenne du secteur",
+    yourFarm: "Votre exploitation",
+    sectorMean: "Moyenne du secteur",
+    sectorMedian: "Médiane du secteur",
+    asTable: "Afficher sous forme de tableau",
+    trend: "Votre évolution",
+    trendChart: "Graphique linéaire : vos initiatives par année par rapport à la moyenne du secteur",
+    versionsNote:
+      "Le questionnaire est passé de 35 (2014) à 42 (2020) puis 72 initiatives (2026) : comparez une année à la moyenne du secteur de la même année.",
+    colleagues: "Ce que font vos collègues",
+    colleaguesIntro:
+      "Initiatives que vous ne prenez pas encore, les plus adoptées par {{farms}} exploitations semblables ({{group}}) :",
+    allFarms: "toutes les exploitations",
+    noSuggestions:
+      "Aucune suggestion : vous prenez déjà ce que les exploitations semblables prennent le plus.",
+    adoptedBy: "{{share}} d'entre elles",
+    viewResults: "Résultats",
+    seeResults: "Voyez comment vous vous situez par rapport à vos collègues",
+  },
+  sizeClasses: {
+    under_50: "moins de 50 vaches",
+    "50_99": "50 à 99 vaches",
+    "100_149": "100 à 149 vaches",
+    "150_plus": "150 vaches ou plus",
   },
   roles: {
     farmer: "Éleveur",
