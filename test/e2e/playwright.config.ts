@@ -1,4 +1,3 @@
-import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -6,8 +5,9 @@ import { defineConfig } from "@playwright/test";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const port = Number(process.env.E2E_PORT ?? 8790);
-const database = join(tmpdir(), `monitor-e2e-${port}.db`);
-for (const suffix of ["", "-wal", "-shm"]) rmSync(database + suffix, { force: true });
+// A new database per run; the variable carries the name to the workers, which load this file again.
+process.env.E2E_DATABASE ??= join(tmpdir(), `monitor-e2e-${port}-${Date.now()}.db`);
+const database = process.env.E2E_DATABASE;
 
 export default defineConfig({
   testDir: ".",
