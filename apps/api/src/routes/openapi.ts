@@ -106,6 +106,17 @@ export const openApiDocument = {
         },
       ),
     },
+    "/api/sector/adoption": {
+      get: operation(
+        "Per initiative of the campaign's questionnaire: farms taking it and the rate (a fraction); empty under k",
+        {
+          parameters: [
+            { name: "campaign", in: "query", required: true, schema: { type: "integer" } },
+            ...queryOf(populationQuery),
+          ],
+        },
+      ),
+    },
     "/api/sector/trend": {
       get: operation(
         "Per campaign: farms, mean initiatives, share with at least one (fractions); suppressed under k",

@@ -1,5 +1,6 @@
 import {
   type AggregateScope,
+  adoptionRates,
   aggregateScope,
   round,
   SIZE_CLASSES,
@@ -7,6 +8,7 @@ import {
   suppressComplementary,
   suppressSummary,
 } from "@monitor/domain";
+import { getCatalogue, getVersion } from "@monitor/surveys";
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../env.ts";
@@ -34,8 +36,7 @@ function analystScope(c: Context<AppEnv>): AggregateScope {
   return scope;
 }
 
-function population(c: Context<AppEnv>): Population {
-  const q = queryParams(c, populationQuery);
+function population(c: Context<AppEnv>, q: z.infer<typeof populationQuery>): Population {
   return {
     scope: analystScope(c),
     region: q.region,
@@ -46,6 +47,8 @@ function population(c: Context<AppEnv>): Population {
     inspectionBodyId: q.inspectionBody,
   };
 }
+
+const campaignQuery = z.strictObject({ campaign: z.coerce.number().int().positive() });
 
 const figure = (value: number | null, digits: number) => (value === null ? null : round(value, digits));
 
@@ -64,10 +67,37 @@ export const sectorRoutes = new Hono<AppEnv>()
       regions: suppressComplementary(regions, k, ["region"]),
     });
   })
+  .get("/sector/adoption", async (c) => {
+    const { campaign, ...filters } = queryParams(c, campaignQuery.extend(populationQuery.shape));
+    const { repos, config } = c.get("deps");
+    const k = config.minGroupSize;
+    const adoption = await repos.statistics.adoption(campaign, population(c, filters));
+    const themeOf = new Map(getCatalogue().initiatives.map((i) => [i.id, i.theme]));
+    const version = await repos.campaigns.get(campaign);
+    const ids = version ? (getVersion(version.surveyVersionId)?.initiativeIds ?? []) : [];
+    const shown = suppressSummary({ farms: adoption.farms }, k);
+    return c.json({
+      campaign,
+      minGroupSize: k,
+      farms: shown.farms,
+      suppressed: shown.suppressed,
+      initiatives: shown.suppressed
+        ? []
+        : adoptionRates(
+            Object.fromEntries(ids.map((id) => [id, adoption.counts[id] ?? 0])),
+            adoption.farms,
+          ).map((a) => ({
+            initiativeId: a.initiativeId,
+            theme: themeOf.get(a.initiativeId) ?? null,
+            farms: a.farms,
+            rate: figure(a.rate, 4),
+          })),
+    });
+  })
   .get("/sector/trend", async (c) => {
     const { repos, config } = c.get("deps");
     const k = config.minGroupSize;
-    const points = await repos.statistics.trendHistograms(population(c));
+    const points = await repos.statistics.trendHistograms(population(c, queryParams(c, populationQuery)));
     return c.json({
       minGroupSize: k,
       points: points.map((p) => {

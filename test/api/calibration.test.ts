@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApi, type TestApi } from "../support/api.ts";
+
+/** The published figures of the sector's monitor (shared/domain.md), checked through the API. */
+const PUBLISHED = [
+  { year: 2014, mean: 9, shareWithAtLeastOne: 0.81 },
+  { year: 2016, mean: 11 },
+  { year: 2018, mean: 15.4 },
+  { year: 2020, mean: 20 },
+  { year: 2022, mean: 20.6 },
+  { year: 2025, mean: 22 },
+];
+const ADOPTION_2020 = {
+  "energy.own_renewable_electricity": 0.39,
+  "animal_welfare.cow_brush": 0.6,
+  "water_soil.alternative_water": 0.52,
+  "animal_feed.food_industry_byproducts": 0.61,
+};
+
+let api: TestApi;
+let analyst: string;
+
+beforeAll(async () => {
+  api = await createTestApi({ farms: 2000, now: () => new Date("2026-11-21T10:00:00.000Z") });
+  analyst = await api.login("sector@demo.test");
+}, 180_000);
+afterAll(() => api.close());
+
+describe("the demo sector reproduces the published figures", () => {
+  it("in the trend: average initiatives per farm and share with at least one", async () => {
+    const response = await api.request("/api/sector/trend", { cookie: analyst });
+    const { points } = (await response.json()) as {
+      points: { year: number; meanInitiatives: number; shareWithAtLeastOne: number }[];
+    };
+    for (const published of PUBLISHED) {
+      const point = points.find((p) => p.year === published.year);
+      expect(point, `${published.year}`).toBeDefined();
+      expect(
+        Math.abs((point?.meanInitiatives ?? 0) - published.mean),
+        `${published.year} mean`,
+      ).toBeLessThanOrEqual(0.5);
+      if (published.shareWithAtLeastOne !== undefined) {
+        expect(
+          Math.abs((point?.shareWithAtLeastOne ?? 0) - published.shareWithAtLeastOne),
+        ).toBeLessThanOrEqual(0.01);
+      }
+    }
+  });
+
+  it("in adoption per initiative in 2020", async () => {
+    const campaign = await api.db.queryOne<{ id: number }>("SELECT id FROM campaigns WHERE year = 2020");
+    const response = await api.request(`/api/sector/adoption?campaign=${campaign?.id}`, { cookie: analyst });
+    expect(response.status).toBe(200);
+    const { initiatives } = (await response.json()) as {
+      initiatives: { initiativeId: string; rate: number }[];
+    };
+    expect(initiatives).toHaveLength(42);
+    for (const [id, rate] of Object.entries(ADOPTION_2020)) {
+      const found = initiatives.find((i) => i.initiativeId === id);
+      expect(Math.abs((found?.rate ?? 0) - rate), id).toBeLessThanOrEqual(0.01);
+    }
+  });
+});
