@@ -20,12 +20,12 @@ async function answer(question: ElementHandle, labels: SurveyLabels) {
   if (text) return text.fill("DOC-2026-1");
   if (await question.$(".sd-boolean")) {
     for (const label of await question.$$(".sd-boolean__label")) {
-      if ((await label.innerText()).trim() === labels.yes) return label.click();
+      if (((await label.textContent()) ?? "").trim() === labels.yes) return label.click();
     }
   }
   const choice = await question.$(".sd-item__control-label");
   if (choice) return choice.click();
-  throw new Error(`do not know how to answer: ${await question.innerText()}`);
+  throw new Error(`do not know how to answer: ${await question.textContent()}`);
 }
 
 /**

@@ -1,5 +1,6 @@
 export * from "./access.ts";
 export * from "./benchmark.ts";
+export * from "./differencing.ts";
 export * from "./histogram.ts";
 export * from "./initiatives.ts";
 export * from "./percent.ts";

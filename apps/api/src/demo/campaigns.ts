@@ -10,7 +10,11 @@ export function versionForYear(year: number): string {
 }
 
 /** One campaign per calendar year, closing at the end of the year (Brussels time). */
-export async function createCampaigns(repos: Repositories, fromYear: number, toYear: number): Promise<Map<number, number>> {
+export async function createCampaigns(
+  repos: Repositories,
+  fromYear: number,
+  toYear: number,
+): Promise<Map<number, number>> {
   const ids = new Map<number, number>();
   for (let year = fromYear; year <= toYear; year++) {
     const id = await repos.campaigns.create({

@@ -1,16 +1,15 @@
 import type { InStatement } from "@libsql/client";
 import type { Role, ScopeType } from "@monitor/domain";
-import { countInitiatives, getCatalogue, getVersion } from "@monitor/surveys";
 import { hashPassword } from "../auth/password.ts";
 import type { Database } from "../db/client.ts";
 import type { Locale } from "../i18n/locale.ts";
 import { createRepositories } from "../repositories/index.ts";
 import { registerSurveyVersions } from "../services/surveyVersions.ts";
-import { demoAnswers } from "./answers.ts";
-import { createCampaigns, FIRST_YEAR, versionForYear } from "./campaigns.ts";
+import { seedAudits } from "./audits.ts";
+import { createCampaigns, FIRST_YEAR } from "./campaigns.ts";
 import { seededRandom } from "./random.ts";
-import type { Repositories } from "../repositories/index.ts";
 import { generateFarm, ORGANISATIONS, type RegisterFarm } from "./register.ts";
+import { generateSector } from "./sector.ts";
 
 export const DEMO_PASSWORD = "demo-password";
 
@@ -115,11 +114,11 @@ export const DEMO_USERS: DemoUser[] = [
 
 const BATCH = 500;
 
-/** Loads the demo register and accounts into an empty database; does nothing when users exist. */
+/** Loads the demo register, accounts and the calibrated demo sector (generateSector) into an empty database; does nothing when users exist. */
 export async function seedDemo(
   db: Database,
   clock: () => Date,
-  options: { farms: number; onProgress?: (message: string) => void },
+  options: { farms: number; fromYear?: number; toYear?: number; onProgress?: (message: string) => void },
 ): Promise<boolean> {
   const existing = await db.queryOne<{ n: number }>("SELECT count(*) AS n FROM users");
   if (Number(existing?.n ?? 0) > 0) return false;
@@ -172,35 +171,26 @@ export async function seedDemo(
 
   await registerSurveyVersions(repos, clock());
   const currentYear = clock().getUTCFullYear();
-  const campaigns = await createCampaigns(repos, FIRST_YEAR, currentYear);
-  await seedDemoFarmHistory(db, repos, campaigns, currentYear);
-  progress(`  campaigns ${FIRST_YEAR}–${currentYear}, demo farms' earlier monitors submitted`);
+  const fromYear = options.fromYear ?? FIRST_YEAR;
+  const toYear = Math.min(options.toYear ?? currentYear, currentYear);
+  await createCampaigns(repos, fromYear, toYear);
+  await db.write(
+    NEXT_AUDITS.map((date, index) => ({
+      sql: "UPDATE farms SET next_audit_on = ? WHERE id = ?",
+      args: [date, index + 1],
+    })),
+  );
+  progress(`  monitors ${fromYear}–${toYear}:`);
+  await generateSector(db, repos, {
+    farms: farms.length,
+    fromYear,
+    toYear,
+    currentYear,
+    now: clock(),
+    onProgress: progress,
+  });
+  await seedAudits(db, clock());
   return true;
 }
 
 const NEXT_AUDITS = ["2027-02-16", "2027-03-09"];
-
-/** The demo farmers submitted every campaign before the current one, doing a little more each year. */
-async function seedDemoFarmHistory(db: Database, repos: Repositories, campaigns: Map<number, number>, currentYear: number) {
-  const random = seededRandom(2026);
-  const themeOf = new Map(getCatalogue().initiatives.map((i) => [i.id, i.theme]));
-  const statements: InStatement[] = [];
-  for (const [index, farm] of DEMO_FARMS.entries()) {
-    const farmId = index + 1;
-    statements.push({ sql: "UPDATE farms SET next_audit_on = ? WHERE id = ?", args: [NEXT_AUDITS[index] ?? null, farmId] });
-    for (const [year, campaignId] of campaigns) {
-      if (year >= currentYear) continue;
-      const version = getVersion(versionForYear(year));
-      if (!version) continue;
-      const data = demoAnswers(version, farm, random, 0.3 + (year - FIRST_YEAR) * 0.025);
-      const counted = countInitiatives(version, data);
-      statements.push(
-        ...repos.responses.importSubmittedStatements(
-          { farmId, campaignId, surveyVersionId: version.id, surveyHash: version.contentHash, data, locale: index === 0 ? "nl" : "fr", submittedAt: `${year}-${String(3 + index).padStart(2, "0")}-15T10:00:00.000Z` },
-          counted.initiatives.map((id) => ({ initiativeId: id, theme: themeOf.get(id) ?? "unknown" })),
-        ),
-      );
-    }
-  }
-  await db.write(statements);
-}

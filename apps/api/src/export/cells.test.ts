@@ -3,7 +3,7 @@ import { cellText, neutraliseFormula } from "./cells.ts";
 
 describe("neutraliseFormula", () => {
   it("prefixes text that a spreadsheet would run as a formula", () => {
-    expect(neutraliseFormula("=HYPERLINK(\"http://x\")")).toBe("'=HYPERLINK(\"http://x\")");
+    expect(neutraliseFormula('=HYPERLINK("http://x")')).toBe('\'=HYPERLINK("http://x")');
     expect(neutraliseFormula("+32 475")).toBe("'+32 475");
     expect(neutraliseFormula("-1+1")).toBe("'-1+1");
     expect(neutraliseFormula("@SUM(A1)")).toBe("'@SUM(A1)");

@@ -72,7 +72,14 @@ export function requireFarm(purpose: FarmPurpose): MiddlewareHandler<AppEnv> {
     if (!ownFarm && c.req.method === "GET" && purpose === "read") {
       const { repos, clock } = c.get("deps");
       await repos.audit.record(
-        { userId: user.id, action: "view", entity: "farm", entityId: farm.id, detail: { path: c.req.path }, requestId: c.get("requestId") },
+        {
+          userId: user.id,
+          action: "view",
+          entity: "farm",
+          entityId: farm.id,
+          detail: { path: c.req.path },
+          requestId: c.get("requestId"),
+        },
         clock(),
       );
     }

@@ -1,5 +1,5 @@
 import type { AggregateScope, HistogramBin, SizeClassId } from "@monitor/domain";
-import { sizeClassBounds } from "@monitor/domain";
+import { SIZE_CLASSES, sizeClassBounds } from "@monitor/domain";
 import type { Database } from "../db/client.ts";
 import { scopeCondition } from "./sector.ts";
 
@@ -41,6 +41,21 @@ function populationCondition(p: Population): { sql: string; args: unknown[] } {
 }
 
 const submittedIn = "r.campaign_id = ? AND r.status = 'submitted'";
+
+/** What a breakdown groups by: a farm column, or the herd-size class computed from the herd size. */
+export const BREAKDOWN_COLUMNS = {
+  region: "f.region",
+  province: "f.province",
+  dairyBuyer: "f.dairy_buyer_id",
+  certificationBody: "f.certification_body_id",
+  inspectionBody: "f.inspection_body_id",
+  sizeClass: `CASE ${SIZE_CLASSES.map((c) => `WHEN f.herd_size >= ${c.min}${c.max === null ? "" : ` AND f.herd_size <= ${c.max}`} THEN '${c.id}'`).join(" ")} END`,
+} as const;
+export type BreakdownBy = keyof typeof BREAKDOWN_COLUMNS;
+
+/** Farms on the register during a campaign's year: registered before its end, not stopped before it. */
+const onRegisterIn =
+  "f.created_at < (c.year + 1) || '-01-01' AND (f.stopped_on IS NULL OR f.stopped_on >= (c.year + 1) || '-01-01')";
 
 /**
  * Aggregates over submitted responses, read from the derived rows and per-response totals written
@@ -145,6 +160,59 @@ export class StatisticsRepository {
       byCampaign.set(id, entry);
     }
     return [...byCampaign.values()];
+  }
+
+  /** Per group of a breakdown, farms per number of initiatives in one campaign. */
+  async breakdownHistograms(campaignId: number, population: Population, by: BreakdownBy) {
+    const where = populationCondition(population);
+    const rows = await this.db.query<{ key: string | null; total: number; farms: number }>(
+      `SELECT ${BREAKDOWN_COLUMNS[by]} AS key, r.initiative_total AS total, count(*) AS farms
+         FROM responses r JOIN farms f ON f.id = r.farm_id
+        WHERE ${submittedIn} AND ${where.sql}
+        GROUP BY key, r.initiative_total`,
+      [campaignId, ...where.args],
+    );
+    const groups = new Map<string, HistogramBin[]>();
+    for (const row of rows) {
+      const key = row.key ?? "unknown";
+      groups.set(key, [...(groups.get(key) ?? []), { total: Number(row.total), farms: Number(row.farms) }]);
+    }
+    return groups;
+  }
+
+  /** Farms on the register, farms that started and farms that submitted the campaign. */
+  async participation(campaignId: number, population: Population) {
+    const where = populationCondition(population);
+    const row = await this.db.queryOne<{ registered: number; started: number; submitted: number }>(
+      `SELECT count(*) AS registered,
+              count(r.id) AS started,
+              count(CASE WHEN r.status = 'submitted' THEN 1 END) AS submitted
+         FROM campaigns c JOIN farms f ON ${onRegisterIn}
+         LEFT JOIN responses r ON r.farm_id = f.id AND r.campaign_id = c.id
+        WHERE c.id = ? AND ${where.sql}`,
+      [campaignId, ...where.args],
+    );
+    return {
+      registered: Number(row?.registered ?? 0),
+      started: Number(row?.started ?? 0),
+      submitted: Number(row?.submitted ?? 0),
+    };
+  }
+
+  /** Farms audited in the campaign's year, and how many had submitted the monitor by their audit. */
+  async auditsFilledIn(campaignId: number, population: Population) {
+    const where = populationCondition(population);
+    const row = await this.db.queryOne<{ audited: number; filled_in: number }>(
+      `SELECT count(DISTINCT a.farm_id) AS audited,
+              count(DISTINCT CASE WHEN r.submitted_at IS NOT NULL AND substr(r.submitted_at, 1, 10) <= a.audited_on THEN a.farm_id END) AS filled_in
+         FROM campaigns c
+         JOIN audits a ON a.kind = 'periodic' AND a.audited_on >= c.year || '-01-01' AND a.audited_on < (c.year + 1) || '-01-01'
+         JOIN farms f ON f.id = a.farm_id
+         LEFT JOIN responses r ON r.farm_id = a.farm_id AND r.campaign_id = c.id AND r.status = 'submitted'
+        WHERE c.id = ? AND ${where.sql}`,
+      [campaignId, ...where.args],
+    );
+    return { audited: Number(row?.audited ?? 0), filledIn: Number(row?.filled_in ?? 0) };
   }
 
   /** One farm's submitted totals over the campaigns. */

@@ -46,7 +46,7 @@ export async function farmResults(deps: AppDeps, farm: Farm, campaign: Campaign)
   const { repos, config } = deps;
   const k = config.minGroupSize;
   const response = await repos.responses.find(farm.id, campaign.id);
-  if (!response || response.status !== "submitted") throw new Problem(409, "not_submitted");
+  if (response?.status !== "submitted") throw new Problem(409, "not_submitted");
   const taken = await repos.responses.initiativesOf(response.id);
   const themes = getCatalogue().themes.map((t) => t.id);
   const own = themeTotals(taken.map((t) => ({ initiativeId: t.initiativeId, theme: t.theme })));

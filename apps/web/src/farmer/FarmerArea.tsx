@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { Link, Route, Routes } from "react-router";
 import type { Farm, FarmMonitorSummary } from "../api/types.ts";
-import { useSession } from "../shell/session.tsx";
 import { ErrorMessage, Loading } from "../shell/Status.tsx";
+import { useSession } from "../shell/session.tsx";
 import { useApi } from "../shell/useApi.ts";
 import { MonitorPage } from "./MonitorPage.tsx";
 import { ReceiptPage } from "./ReceiptPage.tsx";

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { Action, type Model } from "survey-core";
-import { Survey } from "survey-react-ui";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
+import { Action, type Model } from "survey-core";
+import { Survey } from "survey-react-ui";
 import { ApiError, postJson } from "../api/client.ts";
 import type { MonitorDocument } from "../api/types.ts";
 import { ErrorMessage, Loading } from "../shell/Status.tsx";
@@ -50,6 +50,8 @@ function MonitorForm({ doc, farmId }: { doc: MonitorDocument; farmId: number }) 
   carriedRef.current = carried;
   const readOnly = doc.response.status === "submitted" || !doc.campaign.open;
 
+  // One model per document: the language changes through the effect below, not a new model.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   const model = useMemo(() => {
     const m = createSurveyModel(doc.survey, i18n.language);
     m.data = doc.response.data;
@@ -58,7 +60,6 @@ function MonitorForm({ doc, farmId }: { doc: MonitorDocument; farmId: number }) 
     m.mode = readOnly ? "display" : "edit";
     m.checkErrorsMode = "onComplete";
     return m;
-    // biome-ignore lint/correctness/useExhaustiveDependencies: one model per document; language handled below
   }, [doc]);
 
   useEffect(() => {
