@@ -16,6 +16,15 @@ export function scopeCondition(scope: AggregateScope): { sql: string; args: unkn
 export class SectorRepository {
   constructor(private readonly db: Database) {}
 
+  async provinces(scope: AggregateScope): Promise<string[]> {
+    const where = scopeCondition(scope);
+    const rows = await this.db.query<{ province: string }>(
+      `SELECT DISTINCT f.province FROM farms f WHERE ${where.sql} ORDER BY f.province`,
+      where.args,
+    );
+    return rows.map((r) => r.province);
+  }
+
   async activeFarmsByRegion(scope: AggregateScope): Promise<{ region: string; farms: number }[]> {
     const where = scopeCondition(scope);
     const rows = await this.db.query<{ region: string; farms: number }>(

@@ -124,11 +124,18 @@ export class StatisticsRepository {
     return { farms, counts: Object.fromEntries(rows.map((r) => [r.initiative_id, Number(r.farms)])) };
   }
 
-  /** Every campaign's histogram of initiative totals, for trends. */
+  /**
+   * Every campaign's histogram of initiative totals, for trends; with `onlyInitiatives`, the totals
+   * count only those initiatives (the ones comparable across questionnaire versions).
+   */
   async trendHistograms(
     population: Population,
+    onlyInitiatives?: readonly string[],
   ): Promise<{ campaignId: number; year: number; surveyVersionId: string; bins: HistogramBin[] }[]> {
     const where = populationCondition(population);
+    const total = onlyInitiatives
+      ? `(SELECT count(*) FROM response_initiatives ri WHERE ri.response_id = r.id AND ri.initiative_id IN (${onlyInitiatives.map(() => "?").join(", ")}))`
+      : "r.initiative_total";
     const rows = await this.db.query<{
       campaign_id: number;
       year: number;
@@ -136,13 +143,14 @@ export class StatisticsRepository {
       total: number | null;
       farms: number;
     }>(
-      `SELECT c.id AS campaign_id, c.year, c.survey_version_id, r.initiative_total AS total, count(r.id) AS farms
+      `SELECT c.id AS campaign_id, c.year, c.survey_version_id, t.total, count(t.id) AS farms
          FROM campaigns c
-         LEFT JOIN responses r ON r.campaign_id = c.id AND r.status = 'submitted'
-              AND r.farm_id IN (SELECT f.id FROM farms f WHERE ${where.sql})
-        GROUP BY c.id, r.initiative_total
+         LEFT JOIN (SELECT r.id, r.campaign_id, ${total} AS total
+                      FROM responses r JOIN farms f ON f.id = r.farm_id
+                     WHERE r.status = 'submitted' AND ${where.sql}) t ON t.campaign_id = c.id
+        GROUP BY c.id, t.total
         ORDER BY c.year`,
-      where.args,
+      [...(onlyInitiatives ?? []), ...where.args],
     );
     const byCampaign = new Map<
       number,

@@ -7,7 +7,7 @@ import { farmExportQuery } from "./farmExport.ts";
 import { farmListQuery } from "./farms.ts";
 import { mePatchBody } from "./me.ts";
 import { saveBody } from "./monitor.ts";
-import { populationQuery } from "./sector.ts";
+import { breakdownQuery, campaignViewQuery, exportQuery, populationQuery } from "./sector.ts";
 
 const json = (schema: z.ZodType) => ({
   "application/json": { schema: z.toJSONSchema(schema, { io: "input" }) },
@@ -106,24 +106,47 @@ export const openApiDocument = {
         },
       ),
     },
-    "/api/sector/adoption": {
-      get: operation(
-        "Per initiative of the campaign's questionnaire: farms taking it and the rate (a fraction); empty under k",
-        {
-          parameters: [
-            { name: "campaign", in: "query", required: true, schema: { type: "integer" } },
-            ...queryOf(populationQuery),
-          ],
-        },
-      ),
+    "/api/sector/options": {
+      get: operation("Filter values the analyst may use, with labels in the user's language"),
     },
     "/api/sector/trend": {
       get: operation(
-        "Per campaign: farms, mean initiatives, share with at least one (fractions); suppressed under k",
+        "Per campaign: farms, mean initiatives (all, and comparable across versions), share with ≥ 1",
         {
           parameters: queryOf(populationQuery),
         },
       ),
+    },
+    "/api/sector/participation": {
+      get: operation(
+        "Registered, started, submitted farms; share of audited farms that had filled in the monitor",
+        {
+          parameters: queryOf(campaignViewQuery),
+        },
+      ),
+    },
+    "/api/sector/adoption": {
+      get: operation("Per initiative and theme: adoption in the campaign against the previous one", {
+        parameters: queryOf(campaignViewQuery),
+      }),
+    },
+    "/api/sector/distribution": {
+      get: operation("Farms per range of initiatives; every range holds at least k farms", {
+        parameters: queryOf(campaignViewQuery),
+      }),
+    },
+    "/api/sector/breakdown": {
+      get: operation(
+        "Per group: farms, mean initiatives, share with ≥ 1; small and complementary groups suppressed",
+        {
+          parameters: queryOf(breakdownQuery),
+        },
+      ),
+    },
+    "/api/sector/export": {
+      get: operation("A view as CSV or XLSX: fixed columns, labels in the chosen language", {
+        parameters: queryOf(exportQuery),
+      }),
     },
     "/api/sector/overview": {
       get: operation("Active farms in the analyst's population, per region (suppressed under k)"),

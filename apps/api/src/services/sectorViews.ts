@@ -1,0 +1,245 @@
+import {
+  adoptionRates,
+  coarsenHistogram,
+  differencingRisk,
+  type HistogramBin,
+  round,
+  sharedInitiativeIds,
+  summarizeHistogram,
+  suppressComplementary,
+  suppressSummary,
+} from "@monitor/domain";
+import { getCatalogue, getVersion, type Locale, listVersions } from "@monitor/surveys";
+import type { AppDeps } from "../env.ts";
+import { regionLabel, sizeClassLabel } from "../i18n/labels.ts";
+import { notFound } from "../middleware/problem.ts";
+import type { Campaign } from "../repositories/campaigns.ts";
+import type { BreakdownBy, Population } from "../repositories/statistics.ts";
+
+const FILTER_KEYS = [
+  "region",
+  "province",
+  "sizeClass",
+  "dairyBuyerId",
+  "certificationBodyId",
+  "inspectionBodyId",
+] as const;
+const figure = (value: number | null, digits: number) => (value === null ? null : round(value, digits));
+
+/** The wider views of a filtered view: the same view with one of its filters left out. */
+function widerPopulations(population: Population): Population[] {
+  return FILTER_KEYS.filter((key) => population[key] !== undefined).map((key) => ({
+    ...population,
+    [key]: undefined,
+  }));
+}
+
+const farmsOf = (bins: HistogramBin[]) => bins.reduce((sum, bin) => sum + bin.farms, 0);
+
+/**
+ * True when the view's farms could be told apart by subtracting it from a wider view (see
+ * differencingRisk); then every figure of the view is withheld.
+ */
+async function atRisk(deps: AppDeps, campaignId: number, population: Population): Promise<boolean> {
+  const wider = widerPopulations(population);
+  if (!wider.length) return false;
+  const stats = deps.repos.statistics;
+  const farms = farmsOf(await stats.totalsHistogram(campaignId, population));
+  const widerFarms = await Promise.all(
+    wider.map(async (p) => farmsOf(await stats.totalsHistogram(campaignId, p))),
+  );
+  return differencingRisk(farms, widerFarms, deps.config.minGroupSize);
+}
+
+export async function campaignById(deps: AppDeps, id: number): Promise<Campaign> {
+  const campaign = await deps.repos.campaigns.get(id);
+  if (!campaign) throw notFound();
+  return campaign;
+}
+
+/** The initiatives every questionnaire version asks: the series that stays comparable since 2014. */
+export function comparableInitiatives(): string[] {
+  return sharedInitiativeIds(listVersions().map((v) => v.initiativeIds));
+}
+
+export async function trendView(deps: AppDeps, population: Population) {
+  const k = deps.config.minGroupSize;
+  const comparable = comparableInitiatives();
+  const [all, shared] = await Promise.all([
+    deps.repos.statistics.trendHistograms(population),
+    deps.repos.statistics.trendHistograms(population, comparable),
+  ]);
+  const widerTrends = await Promise.all(
+    widerPopulations(population).map((p) => deps.repos.statistics.trendHistograms(p)),
+  );
+  return {
+    minGroupSize: k,
+    comparableInitiatives: comparable,
+    points: all.map((point, index) => {
+      const widerFarms = widerTrends.map((trend) => farmsOf(trend[index]?.bins ?? []));
+      const risky = differencingRisk(farmsOf(point.bins), widerFarms, k);
+      const summary = suppressSummary(summarizeHistogram(risky ? [] : point.bins), k);
+      const comparableSummary = suppressSummary(
+        summarizeHistogram(risky ? [] : (shared[index]?.bins ?? [])),
+        k,
+      );
+      return {
+        campaign: point.campaignId,
+        year: point.year,
+        surveyVersion: point.surveyVersionId,
+        farms: summary.farms,
+        meanInitiatives: figure(summary.mean, 2),
+        medianInitiatives: figure(summary.median, 2),
+        shareWithAtLeastOne: figure(summary.shareWithAtLeastOne, 4),
+        comparableMean: figure(comparableSummary.mean, 2),
+        comparableShareWithAtLeastOne: figure(comparableSummary.shareWithAtLeastOne, 4),
+        suppressed: summary.suppressed,
+      };
+    }),
+  };
+}
+
+export async function participationView(deps: AppDeps, campaign: Campaign, population: Population) {
+  const k = deps.config.minGroupSize;
+  const stats = deps.repos.statistics;
+  const [counts, audits, risky] = await Promise.all([
+    stats.participation(campaign.id, population),
+    stats.auditsFilledIn(campaign.id, population),
+    atRisk(deps, campaign.id, population),
+  ]);
+  const shown = suppressSummary({ farms: risky ? 0 : counts.registered, ...counts }, k);
+  const auditsShown = suppressSummary({ farms: risky ? 0 : audits.audited, ...audits }, k);
+  return {
+    campaign: { id: campaign.id, year: campaign.year },
+    minGroupSize: k,
+    suppressed: shown.suppressed,
+    registered: shown.registered,
+    started: shown.started,
+    submitted: shown.submitted,
+    shareSubmitted: shown.suppressed ? null : figure(counts.submitted / counts.registered, 4),
+    audits: {
+      suppressed: auditsShown.suppressed,
+      audited: auditsShown.audited,
+      filledIn: auditsShown.filledIn,
+      shareFilledIn: auditsShown.suppressed ? null : figure(audits.filledIn / audits.audited, 4),
+    },
+  };
+}
+
+async function previousCampaignOf(deps: AppDeps, campaign: Campaign) {
+  const campaigns = await deps.repos.campaigns.list();
+  return campaigns.filter((c) => c.year < campaign.year).at(-1) ?? null;
+}
+
+export async function adoptionView(deps: AppDeps, campaign: Campaign, population: Population) {
+  const k = deps.config.minGroupSize;
+  const stats = deps.repos.statistics;
+  const previous = await previousCampaignOf(deps, campaign);
+  const [current, before, risky] = await Promise.all([
+    stats.adoption(campaign.id, population),
+    previous ? stats.adoption(previous.id, population) : Promise.resolve(null),
+    atRisk(deps, campaign.id, population),
+  ]);
+  const shown = suppressSummary({ farms: risky ? 0 : current.farms }, k);
+  const previousShown = before && !risky && before.farms >= k;
+  const ids = getVersion(campaign.surveyVersionId)?.initiativeIds ?? [];
+  const catalogue = getCatalogue();
+  const themeOf = new Map(catalogue.initiatives.map((i) => [i.id, i.theme]));
+  const rates = adoptionRates(
+    Object.fromEntries(ids.map((id) => [id, current.counts[id] ?? 0])),
+    current.farms,
+  );
+  const previousRates = before
+    ? new Map(adoptionRates(before.counts, before.farms).map((a) => [a.initiativeId, a.rate]))
+    : new Map();
+  const themeMean = (counts: Record<string, number>, farms: number, theme: string) => {
+    const taking = Object.entries(counts)
+      .filter(([id]) => themeOf.get(id) === theme)
+      .reduce((sum, [, n]) => sum + n, 0);
+    return farms ? taking / farms : null;
+  };
+  return {
+    campaign: { id: campaign.id, year: campaign.year, surveyVersion: campaign.surveyVersionId },
+    previousCampaign: previous
+      ? { id: previous.id, year: previous.year, surveyVersion: previous.surveyVersionId }
+      : null,
+    minGroupSize: k,
+    farms: shown.farms,
+    suppressed: shown.suppressed,
+    initiatives: shown.suppressed
+      ? []
+      : rates.map((a) => ({
+          initiativeId: a.initiativeId,
+          theme: themeOf.get(a.initiativeId) ?? null,
+          farms: a.farms,
+          rate: figure(a.rate, 4),
+          previousRate: previousShown ? figure(previousRates.get(a.initiativeId) ?? null, 4) : null,
+        })),
+    themes: shown.suppressed
+      ? []
+      : catalogue.themes.map((theme) => ({
+          theme: theme.id,
+          meanInitiatives: figure(themeMean(current.counts, current.farms, theme.id), 2),
+          previousMean:
+            previousShown && before ? figure(themeMean(before.counts, before.farms, theme.id), 2) : null,
+        })),
+  };
+}
+
+export async function distributionView(deps: AppDeps, campaign: Campaign, population: Population) {
+  const k = deps.config.minGroupSize;
+  const [bins, risky] = await Promise.all([
+    deps.repos.statistics.totalsHistogram(campaign.id, population),
+    atRisk(deps, campaign.id, population),
+  ]);
+  const farms = risky ? 0 : farmsOf(bins);
+  const shown = suppressSummary({ farms }, k);
+  return {
+    campaign: { id: campaign.id, year: campaign.year },
+    minGroupSize: k,
+    farms: shown.farms,
+    suppressed: shown.suppressed,
+    bins: shown.suppressed ? [] : coarsenHistogram(bins, k),
+  };
+}
+
+export async function breakdownView(
+  deps: AppDeps,
+  campaign: Campaign,
+  population: Population,
+  by: BreakdownBy,
+  locale: Locale,
+) {
+  const k = deps.config.minGroupSize;
+  const [groups, risky] = await Promise.all([
+    deps.repos.statistics.breakdownHistograms(campaign.id, population, by),
+    atRisk(deps, campaign.id, population),
+  ]);
+  const organisations = new Map((await deps.repos.farms.organisations()).map((o) => [o.id, o.name]));
+  const label = (key: string) => {
+    if (by === "region") return regionLabel(key, locale);
+    if (by === "sizeClass") return sizeClassLabel(key, locale);
+    if (by === "province") return key;
+    return organisations.get(key) ?? key;
+  };
+  const summaries = [...groups].map(([key, bins]) => {
+    const summary = summarizeHistogram(risky ? [] : bins);
+    return { key, label: label(key), ...summary };
+  });
+  const shown = suppressComplementary(summaries, k, ["key", "label"]);
+  return {
+    campaign: { id: campaign.id, year: campaign.year },
+    by,
+    minGroupSize: k,
+    groups: shown
+      .map((g) => ({
+        key: g.key,
+        label: g.label,
+        farms: g.farms,
+        meanInitiatives: figure(g.mean, 2),
+        shareWithAtLeastOne: figure(g.shareWithAtLeastOne, 4),
+        suppressed: g.suppressed,
+      }))
+      .sort((a, b) => a.label.localeCompare(b.label, locale)),
+  };
+}
