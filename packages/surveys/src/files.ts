@@ -79,3 +79,15 @@ export function checkSurveys(): Problem[] {
   };
   return checkDefinitions(defs);
 }
+
+let comparableCache: ReadonlySet<string> | undefined;
+
+/** The initiatives every questionnaire version asks: the series that stays comparable since the first. */
+export function comparableInitiativeIds(): ReadonlySet<string> {
+  comparableCache ??= new Set(
+    listVersions()
+      .map((v) => v.initiativeIds)
+      .reduce((shared, ids) => shared.filter((id) => ids.includes(id))),
+  );
+  return comparableCache;
+}

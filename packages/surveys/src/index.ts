@@ -1,2 +1,10 @@
 export * from "./core.ts";
-export { checkSurveys, getCatalogue, getVersion, latestVersion, listVersions, SURVEYS_DIR } from "./files.ts";
+export {
+  checkSurveys,
+  comparableInitiativeIds,
+  getCatalogue,
+  getVersion,
+  latestVersion,
+  listVersions,
+  SURVEYS_DIR,
+} from "./files.ts";

@@ -5,6 +5,7 @@ import { FarmRepository } from "./farms.ts";
 import { IdempotencyRepository, ResponseRepository } from "./responses.ts";
 import { SectorRepository } from "./sector.ts";
 import { LoginFailureRepository, SessionRepository } from "./sessions.ts";
+import { SettingsRepository } from "./settings.ts";
 import { StatisticsRepository } from "./statistics.ts";
 import { UserRepository } from "./users.ts";
 
@@ -20,6 +21,7 @@ export function createRepositories(db: Database) {
     responses: new ResponseRepository(db),
     idempotency: new IdempotencyRepository(db),
     statistics: new StatisticsRepository(db),
+    settings: new SettingsRepository(db),
   };
 }
 

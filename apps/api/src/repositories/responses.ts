@@ -1,4 +1,5 @@
 import type { InStatement } from "@libsql/client";
+import { comparableInitiativeIds } from "@monitor/surveys";
 import type { Database } from "../db/client.ts";
 
 export type ResponseStatus = "draft" | "submitted";
@@ -76,6 +77,11 @@ export interface DerivedInitiative {
   initiativeId: string;
   theme: string;
 }
+
+const comparableCount = (initiatives: readonly DerivedInitiative[]) => {
+  const comparable = comparableInitiativeIds();
+  return initiatives.filter((i) => comparable.has(i.initiativeId)).length;
+};
 
 /** Conditional writes: a statement with this runs only if the one before it changed a row. */
 const ifChanged = "changes() = 1";
@@ -216,9 +222,17 @@ export class ResponseRepository {
     const results = await this.db.write([
       {
         sql: `UPDATE responses SET status = 'submitted', version = version + 1, submitted_at = ?, submitted_by = ?, updated_at = ?,
-                     initiative_total = ?
+                     initiative_total = ?, comparable_total = ?
                WHERE id = ? AND version = ? AND status = 'draft'`,
-        args: [at, userId, at, initiatives.length, response.id, response.version],
+        args: [
+          at,
+          userId,
+          at,
+          initiatives.length,
+          comparableCount(initiatives),
+          response.id,
+          response.version,
+        ],
       },
       {
         sql: `INSERT INTO response_revisions (response_id, version, kind, data, saved_at, saved_by)
@@ -258,8 +272,8 @@ export class ResponseRepository {
     const key = [response.farmId, response.campaignId];
     return [
       {
-        sql: `INSERT INTO responses (farm_id, campaign_id, survey_version_id, survey_hash, status, version, data, locale, created_at, updated_at, submitted_at, initiative_total)
-              VALUES (?, ?, ?, ?, 'submitted', 1, ?, ?, ?, ?, ?, ?)`,
+        sql: `INSERT INTO responses (farm_id, campaign_id, survey_version_id, survey_hash, status, version, data, locale, created_at, updated_at, submitted_at, initiative_total, comparable_total)
+              VALUES (?, ?, ?, ?, 'submitted', 1, ?, ?, ?, ?, ?, ?, ?)`,
         args: [
           response.farmId,
           response.campaignId,
@@ -271,6 +285,7 @@ export class ResponseRepository {
           at,
           at,
           initiatives.length,
+          comparableCount(initiatives),
         ],
       },
       {
@@ -296,7 +311,7 @@ export class ResponseRepository {
     const results = await this.db.write([
       {
         sql: `UPDATE responses SET status = 'draft', version = version + 1, submitted_at = NULL, submitted_by = NULL, updated_at = ?,
-                     initiative_total = NULL
+                     initiative_total = NULL, comparable_total = NULL
                WHERE id = ? AND status = 'submitted' AND version = ?`,
         args: [at, responseId, response.version],
       },
@@ -315,6 +330,17 @@ export class ResponseRepository {
       }),
     ]);
     return results[0]?.rowsAffected === 1;
+  }
+
+  /** Recounts every submitted response's comparable initiatives (after the shared set changed). */
+  async recountComparable(): Promise<void> {
+    const ids = [...comparableInitiativeIds()];
+    await this.db.writeOne(
+      `UPDATE responses SET comparable_total =
+         (SELECT count(*) FROM response_initiatives ri WHERE ri.response_id = responses.id AND ri.initiative_id IN (${ids.map(() => "?").join(", ")}))
+       WHERE status = 'submitted'`,
+      ids,
+    );
   }
 
   async initiativesOf(responseId: number): Promise<DerivedInitiative[]> {

@@ -125,17 +125,15 @@ export class StatisticsRepository {
   }
 
   /**
-   * Every campaign's histogram of initiative totals, for trends; with `onlyInitiatives`, the totals
-   * count only those initiatives (the ones comparable across questionnaire versions).
+   * Every campaign's histogram of initiative totals, for trends; `comparable` counts only the
+   * initiatives every questionnaire version asks.
    */
   async trendHistograms(
     population: Population,
-    onlyInitiatives?: readonly string[],
+    series: "all" | "comparable" = "all",
   ): Promise<{ campaignId: number; year: number; surveyVersionId: string; bins: HistogramBin[] }[]> {
     const where = populationCondition(population);
-    const total = onlyInitiatives
-      ? `(SELECT count(*) FROM response_initiatives ri WHERE ri.response_id = r.id AND ri.initiative_id IN (${onlyInitiatives.map(() => "?").join(", ")}))`
-      : "r.initiative_total";
+    const total = series === "comparable" ? "r.comparable_total" : "r.initiative_total";
     const rows = await this.db.query<{
       campaign_id: number;
       year: number;
@@ -143,14 +141,14 @@ export class StatisticsRepository {
       total: number | null;
       farms: number;
     }>(
-      `SELECT c.id AS campaign_id, c.year, c.survey_version_id, t.total, count(t.id) AS farms
+      `SELECT c.id AS campaign_id, c.year, c.survey_version_id, t.total, t.farms
          FROM campaigns c
-         LEFT JOIN (SELECT r.id, r.campaign_id, ${total} AS total
+         LEFT JOIN (SELECT r.campaign_id, ${total} AS total, count(*) AS farms
                       FROM responses r JOIN farms f ON f.id = r.farm_id
-                     WHERE r.status = 'submitted' AND ${where.sql}) t ON t.campaign_id = c.id
-        GROUP BY c.id, t.total
+                     WHERE r.status = 'submitted' AND ${where.sql}
+                     GROUP BY r.campaign_id, ${total}) t ON t.campaign_id = c.id
         ORDER BY c.year`,
-      [...(onlyInitiatives ?? []), ...where.args],
+      where.args,
     );
     const byCampaign = new Map<
       number,

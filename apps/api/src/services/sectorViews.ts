@@ -4,12 +4,11 @@ import {
   differencingRisk,
   type HistogramBin,
   round,
-  sharedInitiativeIds,
   summarizeHistogram,
   suppressComplementary,
   suppressSummary,
 } from "@monitor/domain";
-import { getCatalogue, getVersion, type Locale, listVersions } from "@monitor/surveys";
+import { comparableInitiativeIds, getCatalogue, getVersion, type Locale } from "@monitor/surveys";
 import type { AppDeps } from "../env.ts";
 import { regionLabel, sizeClassLabel } from "../i18n/labels.ts";
 import { notFound } from "../middleware/problem.ts";
@@ -57,17 +56,12 @@ export async function campaignById(deps: AppDeps, id: number): Promise<Campaign>
   return campaign;
 }
 
-/** The initiatives every questionnaire version asks: the series that stays comparable since 2014. */
-export function comparableInitiatives(): string[] {
-  return sharedInitiativeIds(listVersions().map((v) => v.initiativeIds));
-}
-
 export async function trendView(deps: AppDeps, population: Population) {
   const k = deps.config.minGroupSize;
-  const comparable = comparableInitiatives();
+  const comparable = [...comparableInitiativeIds()].sort();
   const [all, shared] = await Promise.all([
     deps.repos.statistics.trendHistograms(population),
-    deps.repos.statistics.trendHistograms(population, comparable),
+    deps.repos.statistics.trendHistograms(population, "comparable"),
   ]);
   const widerTrends = await Promise.all(
     widerPopulations(population).map((p) => deps.repos.statistics.trendHistograms(p)),

@@ -1,9 +1,18 @@
-import { listVersions } from "@monitor/surveys";
+import { comparableInitiativeIds, listVersions } from "@monitor/surveys";
 import type { Repositories } from "../repositories/index.ts";
 
-/** Records every questionnaire version in surveys/ with the hash of its JSON, at start. */
+/**
+ * Records every questionnaire version in surveys/ with the hash of its JSON, at start. When the
+ * initiatives shared by all versions are not the ones the stored comparable totals were counted on
+ * (a new version, or a first start), those totals are counted again.
+ */
 export async function registerSurveyVersions(repos: Repositories, now: Date): Promise<void> {
   for (const version of listVersions()) {
     await repos.campaigns.registerSurveyVersion(version.id, version.year, version.contentHash, now);
+  }
+  const signature = [...comparableInitiativeIds()].sort().join(",");
+  if ((await repos.settings.get("comparable_initiatives")) !== signature) {
+    await repos.responses.recountComparable();
+    await repos.settings.set("comparable_initiatives", signature);
   }
 }
