@@ -14,7 +14,14 @@ test("a farmer fills in part of the monitor, comes back to the same page, comple
   const cows = page
     .getByRole("textbox", { name: /Aantal melkkoeien/ })
     .or(page.getByRole("spinbutton", { name: /Aantal melkkoeien/ }));
+  await cows.fill("117");
+  await expect(page.getByTestId("save-state")).toHaveText(/Alle antwoorden bewaard/);
+
+  // Offline, the answer is kept and saved once the connection is back.
+  await page.context().setOffline(true);
   await cows.fill("118");
+  await expect(page.getByTestId("save-state")).toHaveText(/Offline/);
+  await page.context().setOffline(false);
   await expect(page.getByTestId("save-state")).toHaveText(/Alle antwoorden bewaard/);
   await page.getByRole("button", { name: labels.next, exact: true }).click();
   await expect(page.getByRole("tab", { name: "Diergezondheid", selected: true })).toBeVisible();

@@ -127,12 +127,13 @@ export class ResponseRepository {
   async campaignsOfFarm(farmId: number) {
     const rows = await this.db.query<{
       campaign_id: number;
+      response_id: number | null;
       status: ResponseStatus | null;
       updated_at: string | null;
       submitted_at: string | null;
       initiatives: number;
     }>(
-      `SELECT c.id AS campaign_id, r.status, r.updated_at, r.submitted_at,
+      `SELECT c.id AS campaign_id, r.id AS response_id, r.status, r.updated_at, r.submitted_at,
               (SELECT count(*) FROM response_initiatives ri WHERE ri.response_id = r.id) AS initiatives
          FROM campaigns c LEFT JOIN responses r ON r.campaign_id = c.id AND r.farm_id = ?
         ORDER BY c.year`,
@@ -140,6 +141,7 @@ export class ResponseRepository {
     );
     return rows.map((r) => ({
       campaignId: Number(r.campaign_id),
+      responseId: r.response_id === null ? null : Number(r.response_id),
       status: r.status ?? ("not_started" as const),
       updatedAt: r.updated_at,
       submittedAt: r.submitted_at,

@@ -55,6 +55,7 @@ export const monitorRoutes = new Hono<AppEnv>()
       monitors: campaigns.map((campaign) => {
         const { campaignId: _, ...status } = byCampaign.get(campaign.id) ?? {
           campaignId: campaign.id,
+          responseId: null,
           status: "not_started",
           updatedAt: null,
           submittedAt: null,

@@ -2,6 +2,8 @@ import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink, Route, Routes } from "react-router";
 import type { AdminUser, AuditEntry, Page } from "../api/types.ts";
+import { ReceiptPage } from "../farmer/ReceiptPage.tsx";
+import { FarmMonitors } from "../shell/FarmMonitors.tsx";
 import { FarmSearch } from "../shell/FarmSearch.tsx";
 import { ErrorMessage, Loading } from "../shell/Status.tsx";
 import { useApi } from "../shell/useApi.ts";
@@ -97,7 +99,14 @@ export default function AdminArea() {
       </nav>
       <Routes>
         <Route index element={<Users />} />
-        <Route path="farms" element={<FarmSearch label={t("auditor.searchLabel")} />} />
+        <Route
+          path="farms"
+          element={
+            <FarmSearch label={t("auditor.searchLabel")} farmLink={(farm) => `/admin/farms/${farm.id}`} />
+          }
+        />
+        <Route path="farms/:farmId" element={<FarmMonitors area="admin" canReopen />} />
+        <Route path="farms/:farmId/receipt/:campaignId" element={<ReceiptPage backTo="/admin" />} />
         <Route path="audit-log" element={<AuditLog />} />
         <Route
           path="questionnaires"

@@ -90,6 +90,7 @@ export interface MonitorDocument {
 
 export interface FarmMonitorSummary {
   campaign: CampaignSummary;
+  responseId: number | null;
   surveyVersion: string;
   status: ResponseStatus;
   updatedAt: string | null;
@@ -141,5 +142,105 @@ export interface Catalogue {
     theme: string;
     label: Record<Locale, string>;
     explanation: Record<Locale, string>;
+  }[];
+}
+
+/* Sector dashboard (GET /api/sector/*). Every figure is computed by the API; null means suppressed. */
+
+export interface Campaign extends CampaignSummary {
+  surveyVersion: string;
+}
+
+export interface SectorOption {
+  id: string;
+  label: string;
+}
+
+export interface SectorOptions {
+  regions: SectorOption[];
+  provinces: SectorOption[];
+  sizeClasses: SectorOption[];
+  dairyBuyers: SectorOption[];
+  certificationBodies: SectorOption[];
+  inspectionBodies: SectorOption[];
+}
+
+export interface SectorTrendPoint {
+  campaign: number;
+  year: number;
+  surveyVersion: string;
+  farms: number | null;
+  meanInitiatives: number | null;
+  medianInitiatives: number | null;
+  shareWithAtLeastOne: number | null;
+  comparableMean: number | null;
+  comparableShareWithAtLeastOne: number | null;
+  suppressed: boolean;
+}
+
+export interface SectorTrend {
+  minGroupSize: number;
+  comparableInitiatives: string[];
+  points: SectorTrendPoint[];
+}
+
+export interface SectorParticipation {
+  campaign: { id: number; year: number };
+  minGroupSize: number;
+  suppressed: boolean;
+  registered: number | null;
+  started: number | null;
+  submitted: number | null;
+  shareSubmitted: number | null;
+  audits: {
+    audited: number | null;
+    filledIn: number | null;
+    shareFilledIn: number | null;
+    suppressed: boolean;
+  };
+}
+
+export interface SectorAdoption {
+  campaign: { id: number; year: number } | number;
+  previousCampaign: { id: number; year: number } | null;
+  minGroupSize?: number;
+  farms: number | null;
+  suppressed: boolean;
+  initiatives: {
+    initiativeId: string;
+    theme: string | null;
+    farms: number | null;
+    rate: number | null;
+    previousRate: number | null;
+  }[];
+  themes: { theme: string; meanInitiatives: number | null; previousMean: number | null }[];
+}
+
+export interface SectorDistribution {
+  minGroupSize?: number;
+  farms: number | null;
+  suppressed: boolean;
+  bins: { from: number; to: number; farms: number | null }[];
+}
+
+export type BreakdownBy =
+  | "region"
+  | "province"
+  | "sizeClass"
+  | "dairyBuyer"
+  | "certificationBody"
+  | "inspectionBody";
+
+export interface SectorBreakdown {
+  by: BreakdownBy;
+  minGroupSize?: number;
+  suppressed?: boolean;
+  groups: {
+    key: string;
+    label: string;
+    farms: number | null;
+    meanInitiatives: number | null;
+    shareWithAtLeastOne: number | null;
+    suppressed: boolean;
   }[];
 }

@@ -48,7 +48,7 @@ function Answers({ receipt }: { receipt: Receipt }) {
   );
 }
 
-export function ReceiptPage() {
+export function ReceiptPage({ backTo = "/farmer" }: { backTo?: string }) {
   const { t, i18n } = useTranslation();
   const { farmId = "", campaignId = "" } = useParams();
   const { data, error, loading, reload } = useApi<Receipt>(
@@ -60,14 +60,16 @@ export function ReceiptPage() {
   return (
     <article className="page receipt">
       <p className="no-print">
-        <Link to="/farmer">{t("receipt.back")}</Link>
+        <Link to={backTo === "/farmer" ? backTo : `${backTo}/farms/${farmId}`}>{t("receipt.back")}</Link>
       </p>
       <h1>{t("receipt.title")}</h1>
       <p className="success" role="status">
         {t("receipt.confirmation")}{" "}
-        <Link className="no-print" to={`/farmer/${farmId}/results/${campaignId}`}>
-          {t("results.seeResults")}
-        </Link>
+        {backTo === "/farmer" && (
+          <Link className="no-print" to={`/farmer/${farmId}/results/${campaignId}`}>
+            {t("results.seeResults")}
+          </Link>
+        )}
       </p>
       <dl className="facts">
         <dt>{t("farm.name")}</dt>

@@ -8,7 +8,7 @@ import { useApi } from "./useApi.ts";
 const PAGE_SIZE = 25;
 
 /** The register as the API lets this user see it, searchable and paged. */
-export function FarmSearch({ label }: { label: string }) {
+export function FarmSearch({ label, farmLink }: { label: string; farmLink?: (farm: Farm) => string }) {
   const { t } = useTranslation();
   const [query, setQuery] = useState("");
   const [search, setSearch] = useState("");
@@ -37,7 +37,11 @@ export function FarmSearch({ label }: { label: string }) {
       {error && <ErrorMessage message={error.title} onRetry={reload} />}
       {data && (
         <>
-          {data.farms.length ? <FarmTable farms={data.farms} /> : <p className="muted">{t("common.none")}</p>}
+          {data.farms.length ? (
+            <FarmTable farms={data.farms} farmLink={farmLink} />
+          ) : (
+            <p className="muted">{t("common.none")}</p>
+          )}
           <div className="pager">
             <button
               type="button"

@@ -1,7 +1,14 @@
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import type { Farm } from "../api/types.ts";
 
-export function FarmTable({ farms }: { farms: Farm[] }) {
+export function FarmTable({
+  farms,
+  farmLink,
+}: {
+  farms: Farm[];
+  farmLink?: ((farm: Farm) => string) | undefined;
+}) {
   const { t } = useTranslation();
   return (
     <div className="table-scroll">
@@ -22,7 +29,7 @@ export function FarmTable({ farms }: { farms: Farm[] }) {
           {farms.map((farm) => (
             <tr key={farm.id}>
               <td>{farm.herdNumber}</td>
-              <td>{farm.name}</td>
+              <td>{farmLink ? <Link to={farmLink(farm)}>{farm.name}</Link> : farm.name}</td>
               <td>{t(`regions.${farm.region}`)}</td>
               <td>{farm.province}</td>
               <td className="num">{farm.herdSize}</td>
