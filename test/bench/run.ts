@@ -40,8 +40,12 @@ try {
   };
   const farmer = await login("farmer@demo.test");
   const analyst = await login("sector@demo.test");
-  const campaign2025 = Number((await db.queryOne<{ id: number }>("SELECT id FROM campaigns WHERE year = 2025"))?.id);
-  const current = Number((await db.queryOne<{ id: number }>("SELECT id FROM campaigns WHERE year = 2026"))?.id);
+  const campaign2025 = Number(
+    (await db.queryOne<{ id: number }>("SELECT id FROM campaigns WHERE year = 2025"))?.id,
+  );
+  const current = Number(
+    (await db.queryOne<{ id: number }>("SELECT id FROM campaigns WHERE year = 2026"))?.id,
+  );
 
   const requests: [string, string, string][] = [
     ["farmer: open the monitor", `/api/farms/1/monitor/${current}`, farmer],
@@ -49,7 +53,11 @@ try {
     ["sector: trend", "/api/sector/trend", analyst],
     ["sector: trend, Wallonia", "/api/sector/trend?region=wallonia", analyst],
     ["sector: adoption 2025", `/api/sector/adoption?campaign=${campaign2025}`, analyst],
-    ["sector: breakdown by dairy buyer", `/api/sector/breakdown?campaign=${campaign2025}&by=dairyBuyer`, analyst],
+    [
+      "sector: breakdown by dairy buyer",
+      `/api/sector/breakdown?campaign=${campaign2025}&by=dairyBuyer`,
+      analyst,
+    ],
     ["sector: distribution", `/api/sector/distribution?campaign=${campaign2025}`, analyst],
     ["sector: participation", `/api/sector/participation?campaign=${campaign2025}`, analyst],
   ];
