@@ -1,4 +1,4 @@
-import type { Rule, SurveyVersion } from "@monitor/surveys";
+import { evaluateRule, type Rule, type SurveyVersion } from "@monitor/surveys";
 import type { Random } from "./random.ts";
 
 /**
@@ -262,26 +262,10 @@ function preferred(q: PlanQuestion, random: Random, farm: FarmProfile & { traits
 type Leaf = Extract<Rule, { question: string }>;
 type Bounds = { min?: number; max?: number; above?: number; below?: number };
 
-function leafHolds(rule: Leaf, value: unknown): boolean {
-  if ("equals" in rule) return value === rule.equals;
-  if ("anyOf" in rule) {
-    if (Array.isArray(value)) return value.some((v) => rule.anyOf.includes(v));
-    return (typeof value === "string" || typeof value === "number") && rule.anyOf.includes(value);
-  }
-  if (typeof value !== "number" || !Number.isFinite(value)) return false;
-  if (rule.min !== undefined && !(value >= rule.min)) return false;
-  if (rule.max !== undefined && !(value <= rule.max)) return false;
-  if (rule.above !== undefined && !(value > rule.above)) return false;
-  if (rule.below !== undefined && !(value < rule.below)) return false;
-  return true;
-}
+/** Whether one answer alone satisfies a rule on its question (the package's rule evaluation). */
+const leafHolds = (rule: Leaf, value: unknown): boolean => evaluateRule(rule, { [rule.question]: value });
 
-const ruleHolds = (rule: Rule, answers: Answers): boolean =>
-  "all" in rule
-    ? rule.all.every((r) => ruleHolds(r, answers))
-    : "any" in rule
-      ? rule.any.some((r) => ruleHolds(r, answers))
-      : leafHolds(rule, answers[rule.question]);
+const ruleHolds = evaluateRule;
 
 class Conflict extends Error {}
 

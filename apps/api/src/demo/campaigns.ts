@@ -9,14 +9,15 @@ export function versionForYear(year: number): string {
   return "2014";
 }
 
-/** One campaign per calendar year, closing at the end of the year (Brussels time). */
-export async function createCampaigns(
+/** One campaign per calendar year, closing at the end of the year (Brussels time); missing ones are created. */
+export async function ensureCampaigns(
   repos: Repositories,
   fromYear: number,
   toYear: number,
 ): Promise<Map<number, number>> {
-  const ids = new Map<number, number>();
+  const existing = new Map((await repos.campaigns.list()).map((c) => [c.year, c.id]));
   for (let year = fromYear; year <= toYear; year++) {
+    if (existing.has(year)) continue;
     const id = await repos.campaigns.create({
       name: `Monitor ${year}`,
       year,
@@ -24,7 +25,7 @@ export async function createCampaigns(
       opensAt: `${year}-01-01T00:00:00.000Z`,
       closesAt: `${year}-12-31T23:00:00.000Z`,
     });
-    ids.set(year, id);
+    existing.set(year, id);
   }
-  return ids;
+  return existing;
 }

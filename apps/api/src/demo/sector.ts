@@ -3,7 +3,7 @@ import { countInitiatives, getCatalogue, getVersion, type SurveyVersion } from "
 import type { Database } from "../db/client.ts";
 import type { Repositories } from "../repositories/index.ts";
 import { answerPlan, answersFor, type FarmTraits, farmTraits } from "./answers.ts";
-import { versionForYear } from "./campaigns.ts";
+import { ensureCampaigns, versionForYear } from "./campaigns.ts";
 import { type Random, seededRandom } from "./random.ts";
 
 /**
@@ -666,26 +666,6 @@ function chooseInitiatives(
     chosen[index]?.add(id);
   }
   return chosen;
-}
-
-async function ensureCampaigns(
-  repos: Repositories,
-  fromYear: number,
-  toYear: number,
-): Promise<Map<number, number>> {
-  const existing = new Map((await repos.campaigns.list()).map((c) => [c.year, c.id]));
-  for (let year = fromYear; year <= toYear; year++) {
-    if (existing.has(year)) continue;
-    const id = await repos.campaigns.create({
-      name: `Monitor ${year}`,
-      year,
-      surveyVersionId: versionForYear(year),
-      opensAt: `${year}-01-01T00:00:00.000Z`,
-      closesAt: `${year}-12-31T23:00:00.000Z`,
-    });
-    existing.set(year, id);
-  }
-  return existing;
 }
 
 /** The published figures measured from the database: per campaign year, over the submitted monitors. */

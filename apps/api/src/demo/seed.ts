@@ -6,7 +6,7 @@ import type { Locale } from "../i18n/locale.ts";
 import { createRepositories } from "../repositories/index.ts";
 import { registerSurveyVersions } from "../services/surveyVersions.ts";
 import { seedAudits } from "./audits.ts";
-import { createCampaigns, FIRST_YEAR } from "./campaigns.ts";
+import { ensureCampaigns, FIRST_YEAR } from "./campaigns.ts";
 import { seededRandom } from "./random.ts";
 import { generateFarm, ORGANISATIONS, type RegisterFarm } from "./register.ts";
 import { generateSector } from "./sector.ts";
@@ -173,7 +173,7 @@ export async function seedDemo(
   const currentYear = clock().getUTCFullYear();
   const fromYear = options.fromYear ?? FIRST_YEAR;
   const toYear = Math.min(options.toYear ?? currentYear, currentYear);
-  await createCampaigns(repos, fromYear, toYear);
+  await ensureCampaigns(repos, fromYear, toYear);
   await db.write(
     NEXT_AUDITS.map((date, index) => ({
       sql: "UPDATE farms SET next_audit_on = ? WHERE id = ?",
