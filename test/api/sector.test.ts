@@ -207,6 +207,8 @@ describe("sector figures equal a hand count", () => {
     expect(rateOf(0)).toMatchObject({ farms: 12, rate: 0.9231 });
     expect(rateOf(11)).toMatchObject({ farms: 1, rate: 0.0769 });
     expect(rateOf(12)).toMatchObject({ farms: 0, rate: 0 });
+    // No earlier campaign in this sector: nothing to compare with.
+    expect(rateOf(0)).toMatchObject({ previousRate: null, change: null });
   });
 
   it("participation: 13 registered, 13 submitted", async () => {

@@ -162,13 +162,18 @@ export async function adoptionView(deps: AppDeps, campaign: Campaign, population
     suppressed: shown.suppressed,
     initiatives: shown.suppressed
       ? []
-      : rates.map((a) => ({
-          initiativeId: a.initiativeId,
-          theme: themeOf.get(a.initiativeId) ?? null,
-          farms: a.farms,
-          rate: figure(a.rate, 4),
-          previousRate: previousShown ? figure(previousRates.get(a.initiativeId) ?? null, 4) : null,
-        })),
+      : rates.map((a) => {
+          const previousRate = previousShown ? (previousRates.get(a.initiativeId) ?? null) : null;
+          return {
+            initiativeId: a.initiativeId,
+            theme: themeOf.get(a.initiativeId) ?? null,
+            farms: a.farms,
+            rate: figure(a.rate, 4),
+            previousRate: figure(previousRate, 4),
+            // A fraction like the rates: 0.05 means 5 percentage points more than last campaign.
+            change: a.rate === null || previousRate === null ? null : figure(a.rate - previousRate, 4),
+          };
+        }),
     themes: shown.suppressed
       ? []
       : catalogue.themes.map((theme) => ({

@@ -212,6 +212,8 @@ export interface SectorAdoption {
     farms: number | null;
     rate: number | null;
     previousRate: number | null;
+    /** Change of the rate since the previous campaign (a fraction), computed by the API. */
+    change: number | null;
   }[];
   themes: { theme: string; meanInitiatives: number | null; previousMean: number | null }[];
 }

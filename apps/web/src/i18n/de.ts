@@ -219,6 +219,8 @@ export const de: Messages = {
       "Liniendiagramm: {{metric}} je Kampagne von {{from}} bis {{to}}, alle Initiativen und vergleichbare Initiativen; der Fragebogen wurde {{versions}} geändert.",
     trendNote:
       "Der Fragebogen wurde {{years}} geändert: neuere Versionen fragen nach mehr Initiativen. Die zweite Linie zählt nur die {{count}} Initiativen, die in jeder Version gefragt werden, damit die Jahre untereinander vergleichbar sind.",
+    yearsHidden_one: "Ein Jahr umfasst weniger als {{k}} Betriebe: es fehlt im Diagramm.",
+    yearsHidden_other: "{{count}} Jahre umfassen weniger als {{k}} Betriebe: sie fehlen im Diagramm.",
     year: "Jahr",
     questionnaire: "Fragebogen",
     farms: "Betriebe",

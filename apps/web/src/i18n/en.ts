@@ -213,6 +213,8 @@ export const en = {
       "Line chart: {{metric}} per campaign from {{from}} to {{to}}, all initiatives and comparable initiatives; the questionnaire changed in {{versions}}.",
     trendNote:
       "The questionnaire changed in {{years}}: newer versions ask about more initiatives. The second line counts only the {{count}} initiatives asked in every version, so its years can be compared with each other.",
+    yearsHidden_one: "One year has fewer than {{k}} farms: it is left out of the chart.",
+    yearsHidden_other: "{{count}} years have fewer than {{k}} farms: they are left out of the chart.",
     year: "Year",
     questionnaire: "Questionnaire",
     farms: "Farms",

@@ -222,6 +222,9 @@ export const fr: Messages = {
       "Graphique linéaire : {{metric}} par campagne de {{from}} à {{to}}, toutes les initiatives et les initiatives comparables ; le questionnaire a changé en {{versions}}.",
     trendNote:
       "Le questionnaire a changé en {{years}} : les versions plus récentes portent sur davantage d'initiatives. La seconde ligne ne compte que les {{count}} initiatives demandées dans chaque version, pour que les années soient comparables entre elles.",
+    yearsHidden_one: "Une année compte moins de {{k}} exploitations : elle est omise du graphique.",
+    yearsHidden_other:
+      "{{count}} années comptent moins de {{k}} exploitations : elles sont omises du graphique.",
     year: "Année",
     questionnaire: "Questionnaire",
     farms: "Exploitations",

@@ -217,6 +217,9 @@ export const nl: Messages = {
       "Lijngrafiek: {{metric}} per campagne van {{from}} tot {{to}}, alle initiatieven en vergelijkbare initiatieven; de vragenlijst veranderde in {{versions}}.",
     trendNote:
       "De vragenlijst veranderde in {{years}}: nieuwere versies vragen naar meer initiatieven. De tweede lijn telt enkel de {{count}} initiatieven die in elke versie gevraagd worden, zodat de jaren onderling vergelijkbaar zijn.",
+    yearsHidden_one: "Eén jaar telt minder dan {{k}} bedrijven: het is weggelaten uit de grafiek.",
+    yearsHidden_other:
+      "{{count}} jaren tellen minder dan {{k}} bedrijven: ze zijn weggelaten uit de grafiek.",
     year: "Jaar",
     questionnaire: "Vragenlijst",
     farms: "Bedrijven",

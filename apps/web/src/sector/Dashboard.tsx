@@ -1,0 +1,122 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { SectorOptions, SectorTrend } from "../api/types.ts";
+import { ErrorMessage, Loading } from "../shell/Status.tsx";
+import { useApi } from "../shell/useApi.ts";
+import { AdoptionSection } from "./AdoptionSection.tsx";
+import { BreakdownSection } from "./BreakdownSection.tsx";
+import { ExportLinks, SectionHeader } from "./common.tsx";
+import { DistributionSection } from "./DistributionSection.tsx";
+import { FILTER_LABEL, FilterBar } from "./FilterBar.tsx";
+import { type Filters, useSectorQuery } from "./filters.ts";
+import { ParticipationSection } from "./ParticipationSection.tsx";
+import { TrendChart } from "./TrendSection.tsx";
+import {
+  describeFilters,
+  useAnalystScope,
+  useCampaigns,
+  useSectorOptions,
+  viewPath,
+} from "./useSectorData.ts";
+
+/** Fallback for the smallest group size until a view has said it (every view answer carries it). */
+const DEFAULT_K = 5;
+
+/** "All farms" or "Suppliers of Milcobel": whom this user's figures are about. */
+export function PopulationLine({ options, filters }: { options: SectorOptions | null; filters: Filters }) {
+  const { t } = useTranslation();
+  const scope = useAnalystScope();
+  const organisation =
+    scope?.type === "dairy_buyer"
+      ? (options?.dairyBuyers.find((o) => o.id === scope.id)?.label ?? scope.id)
+      : scope?.type === "certification_body"
+        ? (options?.certificationBodies.find((o) => o.id === scope.id)?.label ?? scope.id)
+        : null;
+  const base =
+    scope?.type === "dairy_buyer"
+      ? t("sector.scope_dairy_buyer", { id: organisation })
+      : scope?.type === "certification_body"
+        ? t("sector.scope_certification_body", { id: organisation })
+        : t("sector.scope_all");
+  const active = describeFilters(filters, options);
+  return (
+    <p className="population" data-testid="population">
+      <strong>{t("sector.population")}:</strong> {base}
+      {active.map((f) => (
+        <span key={f.key} className="chip">
+          {t(FILTER_LABEL[f.key])}: {f.label}
+        </span>
+      ))}
+    </p>
+  );
+}
+
+function TrendSection({
+  filters,
+  trend,
+}: {
+  filters: Filters;
+  trend: ReturnType<typeof useApi<SectorTrend>>;
+}) {
+  const { t } = useTranslation();
+  const { data, error, loading, reload } = trend;
+  return (
+    <section className="card" aria-labelledby="trend-title" aria-busy={loading}>
+      <SectionHeader id="trend-title" title={t("sectorDashboard.trend")} loading={loading} />
+      {error && <ErrorMessage message={error.title} onRetry={reload} />}
+      {data && <TrendChart trend={data} />}
+      <ExportLinks view="trend" filters={filters} />
+    </section>
+  );
+}
+
+export function Dashboard() {
+  const { t } = useTranslation();
+  const query = useSectorQuery();
+  const { filters } = query;
+  const campaigns = useCampaigns(query.campaignId);
+  const options = useSectorOptions();
+  const trend = useApi<SectorTrend>(viewPath("trend", filters));
+  const campaign = campaigns.selected;
+  const k = trend.data?.minGroupSize ?? DEFAULT_K;
+
+  return (
+    <div className="page sector">
+      <div className="page-head">
+        <h1>{t("sector.title")}</h1>
+        <Link className="button" to={`/sector/report${query.search ? `?${query.search}` : ""}`}>
+          {t("sectorDashboard.openReport")}
+        </Link>
+      </div>
+      <p className="lead">{t("sector.intro", { k })}</p>
+      {options.error && <ErrorMessage message={options.error.title} onRetry={options.reload} />}
+      <FilterBar
+        campaigns={campaigns.campaigns}
+        campaign={campaign}
+        options={options.data}
+        filters={filters}
+        onChange={query.update}
+        onReset={query.reset}
+      />
+      <PopulationLine options={options.data} filters={filters} />
+      {campaigns.loading && <Loading />}
+      {campaigns.error && <ErrorMessage message={campaigns.error.title} onRetry={campaigns.reload} />}
+      {campaigns.data && !campaign && <p className="muted">{t("farmer.noCampaign")}</p>}
+      {campaign && <ParticipationSection campaignId={campaign.id} filters={filters} />}
+      <TrendSection filters={filters} trend={trend} />
+      {campaign && (
+        <>
+          <AdoptionSection campaignId={campaign.id} filters={filters} k={k} />
+          <DistributionSection campaignId={campaign.id} filters={filters} k={k} />
+          <BreakdownSection
+            campaignId={campaign.id}
+            filters={filters}
+            by={query.by}
+            onBy={(by) => query.update({ by })}
+            k={k}
+          />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import { useTranslation } from "react-i18next";
+import type { Campaign, SectorOptions } from "../api/types.ts";
+import { SelectField } from "./common.tsx";
+import { FILTER_KEYS, type FilterKey, type Filters } from "./filters.ts";
+import { optionListOf } from "./useSectorData.ts";
+
+export const FILTER_LABEL: Record<FilterKey, string> = {
+  region: "farm.region",
+  province: "farm.province",
+  sizeClass: "sectorDashboard.sizeClass",
+  dairyBuyer: "farm.dairyBuyer",
+  certificationBody: "farm.certificationBody",
+  inspectionBody: "farm.inspectionBody",
+};
+
+export function FilterBar({
+  campaigns,
+  campaign,
+  options,
+  filters,
+  onChange,
+  onReset,
+}: {
+  campaigns: Campaign[];
+  campaign: Campaign | undefined;
+  options: SectorOptions | null;
+  filters: Filters;
+  onChange: (changes: Record<string, string | null>) => void;
+  onReset: () => void;
+}) {
+  const { t } = useTranslation();
+  const active = FILTER_KEYS.some((key) => filters[key]);
+  return (
+    <form
+      className="filter-bar card no-print"
+      aria-label={t("sectorDashboard.filters")}
+      onSubmit={(e) => e.preventDefault()}
+    >
+      <SelectField
+        label={t("sectorDashboard.campaign")}
+        name="campaign"
+        value={campaign?.id ?? ""}
+        onChange={(e) => onChange({ campaign: e.target.value })}
+        disabled={!campaigns.length}
+      >
+        {campaigns.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.open ? t("sectorDashboard.campaignOpen", { year: c.year }) : c.year}
+          </option>
+        ))}
+      </SelectField>
+      {FILTER_KEYS.map((key) => {
+        const list = options?.[optionListOf(key)] ?? [];
+        const value = filters[key] ?? "";
+        return (
+          <SelectField
+            key={key}
+            label={t(FILTER_LABEL[key])}
+            name={key}
+            value={value}
+            onChange={(e) => onChange({ [key]: e.target.value || null })}
+            disabled={!options}
+          >
+            <option value="">{t("sectorDashboard.all")}</option>
+            {/* A value from a shared link that is not (or no longer) offered stays visible. */}
+            {value && !list.some((o) => o.id === value) && <option value={value}>{value}</option>}
+            {list.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.label}
+              </option>
+            ))}
+          </SelectField>
+        );
+      })}
+      <div className="filter-actions">
+        <button type="button" onClick={onReset} disabled={!active}>
+          {t("sectorDashboard.reset")}
+        </button>
+      </div>
+    </form>
+  );
+}

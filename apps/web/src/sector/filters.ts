@@ -1,0 +1,112 @@
+import { useCallback, useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
+import type { BreakdownBy, Campaign } from "../api/types.ts";
+
+/** The farm attributes every sector view accepts; the URL uses the API's parameter names. */
+export const FILTER_KEYS = [
+  "region",
+  "province",
+  "sizeClass",
+  "dairyBuyer",
+  "certificationBody",
+  "inspectionBody",
+] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+export type Filters = Partial<Record<FilterKey, string>>;
+
+export const BREAKDOWN_BY: BreakdownBy[] = [
+  "region",
+  "province",
+  "sizeClass",
+  "dairyBuyer",
+  "certificationBody",
+  "inspectionBody",
+];
+
+export type ExportView = "trend" | "participation" | "adoption" | "distribution" | "breakdown";
+
+/**
+ * The campaign shown when none is chosen: the latest one that has closed (the current year's campaign
+ * is still open and has few submissions), else the latest that has opened, else the latest.
+ */
+export function defaultCampaign(campaigns: Campaign[], now = new Date()): Campaign | undefined {
+  const at = now.toISOString();
+  const byYear = [...campaigns].sort((a, b) => b.year - a.year || b.id - a.id);
+  return byYear.find((c) => !c.open && c.closesAt <= at) ?? byYear.find((c) => c.opensAt <= at) ?? byYear[0];
+}
+
+/** The dashboard state, kept in the URL query string so that a view can be shared and reloaded. */
+export function useSectorQuery() {
+  const [params, setParams] = useSearchParams();
+
+  const filters = useMemo(() => {
+    const out: Filters = {};
+    for (const key of FILTER_KEYS) {
+      const value = params.get(key);
+      if (value) out[key] = value;
+    }
+    return out;
+  }, [params]);
+
+  const campaignParam = params.get("campaign");
+  const campaignId = campaignParam && /^\d+$/.test(campaignParam) ? Number(campaignParam) : null;
+  const byParam = params.get("by");
+  const by: BreakdownBy = BREAKDOWN_BY.includes(byParam as BreakdownBy) ? (byParam as BreakdownBy) : "region";
+
+  const update = useCallback(
+    (changes: Record<string, string | null>) => {
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          for (const [key, value] of Object.entries(changes)) {
+            if (value) next.set(key, value);
+            else next.delete(key);
+          }
+          return next;
+        },
+        { replace: true },
+      );
+    },
+    [setParams],
+  );
+
+  const reset = useCallback(() => {
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const key of FILTER_KEYS) next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+  }, [setParams]);
+
+  return { filters, campaignId, by, update, reset, search: params.toString() };
+}
+
+/** Query string for the API: the filters plus any extra parameters (campaign, by). */
+export function queryOf(filters: Filters, extra: Record<string, string | number | null | undefined> = {}) {
+  const out = new URLSearchParams();
+  for (const [key, value] of Object.entries(extra))
+    if (value !== null && value !== undefined) out.set(key, String(value));
+  for (const key of FILTER_KEYS) {
+    const value = filters[key];
+    if (value) out.set(key, value);
+  }
+  return out.toString();
+}
+
+/** Link to a file export of one view, carrying the filters and the user's language. */
+export function useExportHref() {
+  const { i18n } = useTranslation();
+  return useCallback(
+    (
+      view: ExportView,
+      format: "csv" | "xlsx",
+      filters: Filters,
+      extra: Record<string, string | number | null | undefined> = {},
+    ) => `/api/sector/export?${queryOf(filters, { view, format, lang: i18n.language, ...extra })}`,
+    [i18n.language],
+  );
+}

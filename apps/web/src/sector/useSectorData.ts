@@ -1,0 +1,65 @@
+import { useMemo } from "react";
+import type { Campaign, RoleGrant, SectorOptions } from "../api/types.ts";
+import { useSession } from "../shell/session.tsx";
+import { useApi } from "../shell/useApi.ts";
+import { defaultCampaign, FILTER_KEYS, type FilterKey, type Filters, queryOf } from "./filters.ts";
+
+/** The campaigns, and the one the URL names (or the default one). */
+export function useCampaigns(campaignId: number | null) {
+  const result = useApi<{ campaigns: Campaign[] }>("/api/campaigns");
+  const campaigns = useMemo(
+    () => [...(result.data?.campaigns ?? [])].sort((a, b) => b.year - a.year || b.id - a.id),
+    [result.data],
+  );
+  const selected = useMemo(
+    () => campaigns.find((c) => c.id === campaignId) ?? defaultCampaign(campaigns),
+    [campaigns, campaignId],
+  );
+  return { ...result, campaigns, selected };
+}
+
+/**
+ * The filter options, with labels in the user's language. The fragment (never sent by fetch) makes
+ * the list load again when the user changes language, once the API knows the new language.
+ */
+export function useSectorOptions() {
+  const { me } = useSession();
+  return useApi<SectorOptions>(`/api/sector/options#${me?.user.locale ?? ""}`);
+}
+
+const OPTION_LIST: Record<FilterKey, keyof SectorOptions> = {
+  region: "regions",
+  province: "provinces",
+  sizeClass: "sizeClasses",
+  dairyBuyer: "dairyBuyers",
+  certificationBody: "certificationBodies",
+  inspectionBody: "inspectionBodies",
+};
+
+export function optionListOf(key: FilterKey): keyof SectorOptions {
+  return OPTION_LIST[key];
+}
+
+/** The active filters as [key, label] pairs, for the report and the dashboard summary. */
+export function describeFilters(filters: Filters, options: SectorOptions | null) {
+  return FILTER_KEYS.filter((key) => filters[key]).map((key) => {
+    const id = filters[key] as string;
+    const label = options?.[OPTION_LIST[key]].find((o) => o.id === id)?.label ?? id;
+    return { key, label };
+  });
+}
+
+/** The sector-analyst grant of the user: all farms, or those of one organisation. */
+export function useAnalystScope(): RoleGrant["scope"] | null {
+  const { me } = useSession();
+  return me?.roles.find((r) => r.role === "sector_analyst")?.scope ?? null;
+}
+
+/** The API path of a sector view with the campaign and the filters. */
+export function viewPath(
+  view: string,
+  filters: Filters,
+  extra: Record<string, string | number | null | undefined> = {},
+) {
+  return `/api/sector/${view}?${queryOf(filters, extra)}`;
+}

@@ -1,0 +1,125 @@
+import { readFile } from "node:fs/promises";
+import { expect, type Page, test } from "@playwright/test";
+import { logIn } from "./support.ts";
+
+/** Waits until every section of the dashboard has loaded (no "Laden…" left). */
+async function settled(page: Page) {
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sectorcijfers");
+  await expect(page.getByRole("status")).toHaveCount(0);
+}
+
+test("the sector analyst filters the dashboard and exports a CSV, in Dutch", async ({ page }) => {
+  await logIn(page, "sector@demo.test");
+  await expect(page).toHaveURL(/\/sector$/);
+  await settled(page);
+  await expect(page.getByTestId("population")).toContainText("Alle bedrijven");
+
+  // The default campaign is the latest closed one, not the current (open) one.
+  const campaign = page.getByLabel("Campagne", { exact: true });
+  const year = new Date().getFullYear();
+  await expect(campaign.locator("option:checked")).toHaveText(String(year - 1));
+
+  for (const heading of [
+    "Deelname",
+    "Evolutie sinds 2014",
+    "Toepassing van de initiatieven",
+    "Initiatieven per bedrijf",
+    "Opsplitsing",
+  ])
+    await expect(page.getByRole("heading", { name: heading, exact: true })).toBeVisible();
+
+  // Charts: the trend (two series, version changes marked), themes, distribution, breakdown.
+  await expect(page.locator(".recharts-surface").first()).toBeVisible();
+  expect(await page.locator(".recharts-surface").count()).toBeGreaterThanOrEqual(4);
+  await expect(page.locator(".recharts-line")).toHaveCount(2);
+  await expect(page.locator(".recharts-reference-line-line")).toHaveCount(2);
+  await expect(page.getByText("vragenlijst 2020", { exact: true })).toBeVisible();
+  await expect(page.getByText("vragenlijst 2026", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("top-initiatives").locator("li")).toHaveCount(10);
+  await page.getByText("Toon als tabel").first().click();
+  await expect(page.getByRole("rowheader", { name: "2014", exact: true })).toBeVisible();
+
+  // A filter narrows the figures and lands in the address, so the view survives a reload.
+  const submitted = page.getByTestId("submitted");
+  await expect(submitted).toHaveText(/^\d[\d.]*$/);
+  const allFarms = await submitted.textContent();
+  await page.getByLabel("Regio", { exact: true }).selectOption({ label: "Wallonië" });
+  await expect(page).toHaveURL(/region=wallonia/);
+  await expect(submitted).not.toHaveText(allFarms ?? "");
+  await expect(page.getByTestId("population")).toContainText("Regio: Wallonië");
+  await settled(page);
+  const walloonFarms = await submitted.textContent();
+  await page.reload();
+  await expect(page.getByLabel("Regio", { exact: true })).toHaveValue("wallonia");
+  await expect(submitted).toHaveText(walloonFarms ?? "");
+
+  // The breakdown by province: a group below the threshold reads "minder dan 5 bedrijven", never 0.
+  await page.getByTestId("breakdown-by").selectOption("province");
+  await expect(page).toHaveURL(/by=province/);
+  const breakdown = page.getByTestId("breakdown-table");
+  await expect(breakdown.locator("tbody tr").first()).toBeVisible();
+  for (const cells of await breakdown.locator("tbody tr td:nth-child(2)").allTextContents())
+    expect(cells).toMatch(/^(\d[\d.]*|minder dan 5 bedrijven)$/);
+
+  await page.screenshot({ path: "test-results/sector-nl.png", fullPage: true });
+
+  // The CSV export carries the filters and the language.
+  const downloading = page.waitForEvent("download");
+  await page.getByTestId("export-adoption-csv").click();
+  const download = await downloading;
+  expect(download.url()).toContain("region=wallonia");
+  expect(download.url()).toContain("lang=nl");
+  expect(download.suggestedFilename()).toMatch(/\.csv$/);
+  const csv = (await readFile(await download.path(), "utf8")).replace(/^\uFEFF/, "");
+  const lines = csv.trim().split(/\r?\n/);
+  expect(lines[0]).toBe("year,initiative_id,initiative,theme,farms,rate,previous_rate");
+  expect(csv).toContain("Diergezondheid");
+  expect(lines.length).toBeGreaterThan(10);
+
+  // Reset brings all farms back.
+  await page.getByRole("button", { name: "Filters wissen" }).click();
+  await expect(page).not.toHaveURL(/region=/);
+  await expect(submitted).toHaveText(allFarms ?? "");
+});
+
+test("a dairy buyer sees only its own suppliers, and the yearly report", async ({ page }) => {
+  await logIn(page, "buyer@demo.test");
+  await expect(page).toHaveURL(/\/sector$/);
+  await settled(page);
+  await expect(page.getByTestId("population")).toContainText("Leveranciers van Milcobel");
+  await expect(page.locator(".recharts-surface").first()).toBeVisible();
+  const buyers = page.getByLabel("Zuivelafnemer", { exact: true }).locator("option");
+  await expect(buyers).toHaveText(["Alle", "Milcobel"]);
+
+  await page.getByRole("link", { name: "Jaarlijks sectorrapport" }).click();
+  await expect(page).toHaveURL(/\/sector\/report/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    /^Duurzaamheidsmonitor: sectorrapport \d{4}$/,
+  );
+  await expect(page.getByRole("heading", { name: "Kerncijfers" })).toBeVisible();
+  await expect(page.getByTestId("report-farms")).toHaveText(/^\d[\d.]*$/);
+  await expect(page.getByTestId("report-mean")).toHaveText(/^\d+(,\d)?$/);
+  await expect(page.locator(".recharts-surface").first()).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Meest toegepast" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Afdrukken of bewaren als pdf" })).toBeVisible();
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("button", { name: "Afdrukken of bewaren als pdf" })).toBeHidden();
+  await page.screenshot({ path: "test-results/sector-report-print.png", fullPage: true });
+});
+
+test("the dashboard is usable on a phone", async ({ browser }) => {
+  const context = await browser.newContext({
+    locale: "nl-BE",
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+  });
+  const page = await context.newPage();
+  await logIn(page, "sector@demo.test");
+  await settled(page);
+  await expect(page.locator(".recharts-surface").first()).toBeVisible();
+  // Nothing makes the page wider than the screen: wide tables scroll inside their own box.
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: "test-results/sector-phone.png", fullPage: true });
+  await context.close();
+});
