@@ -12,22 +12,13 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import type { Catalogue, Comparison, FarmResults, Locale } from "../api/types.ts";
+import type { Comparison, FarmResults } from "../api/types.ts";
+import { ChartFigure, useCatalogueLabels, useFormat } from "../shell/figures.tsx";
 import { ErrorMessage, Loading } from "../shell/Status.tsx";
 import { useApi } from "../shell/useApi.ts";
 
 const FARM_COLOUR = "#2f7d4f";
 const SECTOR_COLOUR = "#9aa59f";
-
-function useFormat() {
-  const { i18n } = useTranslation();
-  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
-  const percent = new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 0 });
-  return {
-    number: (v: number | null) => (v === null ? "—" : number.format(v)),
-    percent: (v: number | null) => (v === null ? "—" : percent.format(v)),
-  };
-}
 
 function ComparisonCard({ title, comparison, k }: { title: string; comparison: Comparison; k: number }) {
   const { t } = useTranslation();
@@ -64,60 +55,63 @@ function ThemeChart({ results }: { results: FarmResults }) {
   return (
     <section className="card" aria-labelledby="themes-title">
       <h2 id="themes-title">{t("results.perTheme")}</h2>
-      <div className="chart" role="img" aria-label={t("results.perThemeChart")}>
-        <ResponsiveContainer width="100%" height={300}>
-          <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis
-              dataKey="name"
-              interval={0}
-              angle={-20}
-              textAnchor="end"
-              height={70}
-              tick={{ fontSize: 12 }}
-            />
-            <YAxis allowDecimals={false} />
-            <Tooltip />
-            <Legend />
-            <Bar dataKey="farm" name={t("results.yourFarm")} fill={FARM_COLOUR} isAnimationActive={false} />
-            <Bar
-              dataKey="sector"
-              name={t("results.sectorMean")}
-              fill={SECTOR_COLOUR}
-              isAnimationActive={false}
-            />
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
-      <details>
-        <summary>{t("results.asTable")}</summary>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("receipt.theme")}</th>
-              <th scope="col" className="num">
-                {t("results.yourFarm")}
-              </th>
-              <th scope="col" className="num">
-                {t("results.sectorMean")}
-              </th>
-              <th scope="col" className="num">
-                {t("results.sectorMedian")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {results.themes.map((th) => (
-              <tr key={th.theme}>
-                <td>{t(`themes.${th.theme}`)}</td>
-                <td className="num">{th.farm}</td>
-                <td className="num">{format.number(th.sectorMean)}</td>
-                <td className="num">{format.number(th.sectorMedian)}</td>
+      <ChartFigure
+        label={t("results.perThemeChart")}
+        height={300}
+        chart={
+          <ResponsiveContainer width="100%" height={300}>
+            <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+              <CartesianGrid strokeDasharray="3 3" vertical={false} />
+              <XAxis
+                dataKey="name"
+                interval={0}
+                angle={-20}
+                textAnchor="end"
+                height={70}
+                tick={{ fontSize: 12 }}
+              />
+              <YAxis allowDecimals={false} />
+              <Tooltip />
+              <Legend />
+              <Bar dataKey="farm" name={t("results.yourFarm")} fill={FARM_COLOUR} isAnimationActive={false} />
+              <Bar
+                dataKey="sector"
+                name={t("results.sectorMean")}
+                fill={SECTOR_COLOUR}
+                isAnimationActive={false}
+              />
+            </BarChart>
+          </ResponsiveContainer>
+        }
+        table={
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("receipt.theme")}</th>
+                <th scope="col" className="num">
+                  {t("results.yourFarm")}
+                </th>
+                <th scope="col" className="num">
+                  {t("results.sectorMean")}
+                </th>
+                <th scope="col" className="num">
+                  {t("results.sectorMedian")}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+            </thead>
+            <tbody>
+              {results.themes.map((th) => (
+                <tr key={th.theme}>
+                  <td>{t(`themes.${th.theme}`)}</td>
+                  <td className="num">{th.farm}</td>
+                  <td className="num">{format.number(th.sectorMean)}</td>
+                  <td className="num">{format.number(th.sectorMedian)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        }
+      />
     </section>
   );
 }
@@ -129,67 +123,68 @@ function TrendChart({ results }: { results: FarmResults }) {
   return (
     <section className="card" aria-labelledby="trend-title">
       <h2 id="trend-title">{t("results.trend")}</h2>
-      <div className="chart" role="img" aria-label={t("results.trendChart")}>
-        <ResponsiveContainer width="100%" height={260}>
-          <LineChart data={results.trend} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="year" />
-            <YAxis allowDecimals={false} />
-            <Tooltip />
-            <Legend />
-            <Line
-              dataKey="total"
-              name={t("results.yourFarm")}
-              stroke={FARM_COLOUR}
-              strokeWidth={3}
-              isAnimationActive={false}
-            />
-            <Line
-              dataKey="sectorMean"
-              name={t("results.sectorMean")}
-              stroke={SECTOR_COLOUR}
-              strokeWidth={2}
-              isAnimationActive={false}
-            />
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
-      <details>
-        <summary>{t("results.asTable")}</summary>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("farmer.campaign")}</th>
-              <th scope="col" className="num">
-                {t("results.yourFarm")}
-              </th>
-              <th scope="col" className="num">
-                {t("results.sectorMean")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {results.trend.map((p) => (
-              <tr key={p.year}>
-                <td>{p.year}</td>
-                <td className="num">{p.total}</td>
-                <td className="num">{format.number(p.sectorMean)}</td>
+      <ChartFigure
+        label={t("results.trendChart")}
+        height={260}
+        chart={
+          <ResponsiveContainer width="100%" height={260}>
+            <LineChart data={results.trend} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+              <CartesianGrid strokeDasharray="3 3" vertical={false} />
+              <XAxis dataKey="year" />
+              <YAxis allowDecimals={false} />
+              <Tooltip />
+              <Legend />
+              <Line
+                dataKey="total"
+                name={t("results.yourFarm")}
+                stroke={FARM_COLOUR}
+                strokeWidth={3}
+                isAnimationActive={false}
+              />
+              <Line
+                dataKey="sectorMean"
+                name={t("results.sectorMean")}
+                stroke={SECTOR_COLOUR}
+                strokeWidth={2}
+                isAnimationActive={false}
+              />
+            </LineChart>
+          </ResponsiveContainer>
+        }
+        table={
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("farmer.campaign")}</th>
+                <th scope="col" className="num">
+                  {t("results.yourFarm")}
+                </th>
+                <th scope="col" className="num">
+                  {t("results.sectorMean")}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+            </thead>
+            <tbody>
+              {results.trend.map((p) => (
+                <tr key={p.year}>
+                  <td>{p.year}</td>
+                  <td className="num">{p.total}</td>
+                  <td className="num">{format.number(p.sectorMean)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        }
+      />
       <p className="muted small">{t("results.versionsNote")}</p>
     </section>
   );
 }
 
 function Suggestions({ results }: { results: FarmResults }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const format = useFormat();
-  const catalogue = useApi<Catalogue>("/api/surveys/catalogue");
-  const labelOf = (id: string) =>
-    catalogue.data?.initiatives.find((i) => i.id === id)?.label[i18n.language as Locale] ?? id;
+  const labels = useCatalogueLabels();
   const from = results.suggestionsFrom;
   return (
     <section className="card" aria-labelledby="suggestions-title">
@@ -214,7 +209,7 @@ function Suggestions({ results }: { results: FarmResults }) {
         <ol className="suggestions">
           {results.suggestions.map((s) => (
             <li key={s.initiativeId}>
-              <span>{labelOf(s.initiativeId)}</span>
+              <span>{labels.initiative(s.initiativeId)}</span>
               <span className="muted small">{s.theme && t(`themes.${s.theme}`)}</span>
               <strong>{t("results.adoptedBy", { share: format.percent(s.adoption) })}</strong>
             </li>

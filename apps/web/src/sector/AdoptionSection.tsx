@@ -2,19 +2,10 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { SectorAdoption } from "../api/types.ts";
+import { ChartFigure, type Format, useCatalogueLabels, useFormat } from "../shell/figures.tsx";
 import { ErrorMessage } from "../shell/Status.tsx";
 import { useApi } from "../shell/useApi.ts";
-import {
-  ChartFigure,
-  COLOURS,
-  ExportLinks,
-  type Format,
-  SectionHeader,
-  SelectField,
-  SuppressedNotice,
-  useCatalogueLabels,
-  useFormat,
-} from "./common.tsx";
+import { COLOURS, ExportLinks, SectionHeader, SelectField, SuppressedNotice } from "./common.tsx";
 import type { Filters } from "./filters.ts";
 import { viewPath } from "./useSectorData.ts";
 

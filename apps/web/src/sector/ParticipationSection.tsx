@@ -1,8 +1,9 @@
 import { useTranslation } from "react-i18next";
 import type { SectorParticipation } from "../api/types.ts";
+import { useFormat } from "../shell/figures.tsx";
 import { ErrorMessage } from "../shell/Status.tsx";
 import { useApi } from "../shell/useApi.ts";
-import { ExportLinks, SectionHeader, SuppressedNotice, useFormat } from "./common.tsx";
+import { ExportLinks, SectionHeader, SuppressedNotice } from "./common.tsx";
 import type { Filters } from "./filters.ts";
 import { viewPath } from "./useSectorData.ts";
 

@@ -1,10 +1,11 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { SectorTrend } from "../api/types.ts";
+import { useFormat } from "../shell/figures.tsx";
 import { ErrorMessage, Loading } from "../shell/Status.tsx";
 import { useApi } from "../shell/useApi.ts";
 import { ThemeAdoption, TopAndRising, useAdoption } from "./AdoptionSection.tsx";
-import { SuppressedNotice, useFormat } from "./common.tsx";
+import { SuppressedNotice } from "./common.tsx";
 import { PopulationLine } from "./Dashboard.tsx";
 import { useSectorQuery } from "./filters.ts";
 import { useParticipation } from "./ParticipationSection.tsx";

@@ -12,7 +12,8 @@ import {
   YAxis,
 } from "recharts";
 import type { SectorTrend } from "../api/types.ts";
-import { ChartFigure, COLOURS, SuppressedNotice, useFormat } from "./common.tsx";
+import { ChartFigure, useFormat } from "../shell/figures.tsx";
+import { COLOURS, SuppressedNotice } from "./common.tsx";
 
 type Metric = "mean" | "share";
 

@@ -1,8 +1,6 @@
-import { type ComponentProps, type ReactNode, useId, useMemo } from "react";
+import { type ComponentProps, type ReactNode, useId } from "react";
 import { useTranslation } from "react-i18next";
-import type { Catalogue, Locale } from "../api/types.ts";
 import { Loading } from "../shell/Status.tsx";
-import { useApi } from "../shell/useApi.ts";
 import { type ExportView, type Filters, useExportHref } from "./filters.ts";
 
 export const COLOURS = {
@@ -12,47 +10,6 @@ export const COLOURS = {
   accent: "#c77c02",
 };
 
-/** Intl formatters, made once per language (tables call them for every row). */
-export function useFormat() {
-  const { i18n } = useTranslation();
-  return useMemo(() => {
-    const integer = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 0 });
-    const decimal = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
-    const percent = new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 0 });
-    const precise = new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 2 });
-    const points = new Intl.NumberFormat(i18n.language, {
-      maximumFractionDigits: 0,
-      signDisplay: "exceptZero",
-    });
-    return {
-      integer: (v: number | null | undefined) => (v === null || v === undefined ? "—" : integer.format(v)),
-      number: (v: number | null | undefined) => (v === null || v === undefined ? "—" : decimal.format(v)),
-      percent: (v: number | null | undefined) => (v === null || v === undefined ? "—" : percent.format(v)),
-      precisePercent: (v: number | null | undefined) =>
-        v === null || v === undefined ? "—" : precise.format(v),
-      /** A change between two API fractions, in percentage points. */
-      points: (v: number | null | undefined) =>
-        v === null || v === undefined ? "—" : points.format(v * 100),
-    };
-  }, [i18n.language]);
-}
-export type Format = ReturnType<typeof useFormat>;
-
-/** Initiative and theme labels from the catalogue, looked up through a map (no search per row). */
-export function useCatalogueLabels() {
-  const { i18n, t } = useTranslation();
-  const { data } = useApi<Catalogue>("/api/surveys/catalogue");
-  return useMemo(() => {
-    const locale = i18n.language as Locale;
-    const initiatives = new Map((data?.initiatives ?? []).map((i) => [i.id, i.label[locale] ?? i.label.en]));
-    const themes = new Map((data?.themes ?? []).map((th) => [th.id, th.label[locale] ?? th.label.en]));
-    return {
-      initiative: (id: string) => initiatives.get(id) ?? id,
-      theme: (id: string | null) => (id ? (themes.get(id) ?? t(`themes.${id}`, { defaultValue: id })) : "—"),
-    };
-  }, [data, i18n.language, t]);
-}
-
 /** The explanation shown instead of figures the API withheld. */
 export function SuppressedNotice({ k }: { k: number }) {
   const { t } = useTranslation();
@@ -60,35 +17,6 @@ export function SuppressedNotice({ k }: { k: number }) {
     <p className="notice suppressed-notice" data-testid="suppressed">
       {t("sectorDashboard.suppressedView", { k })}
     </p>
-  );
-}
-
-/** A chart with a text description for screen readers and a table alternative. */
-export function ChartFigure({
-  label,
-  height = 280,
-  chart,
-  table,
-  open,
-}: {
-  label: string;
-  height?: number;
-  chart: ReactNode;
-  table: ReactNode;
-  /** Open the table alternative from the start (the printable report). */
-  open?: boolean;
-}) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <div className="chart" role="img" aria-label={label} style={{ minHeight: height }}>
-        {chart}
-      </div>
-      <details className="table-alternative" open={open}>
-        <summary>{t("results.asTable")}</summary>
-        <div className="table-scroll">{table}</div>
-      </details>
-    </>
   );
 }
 
