@@ -100,6 +100,7 @@ beforeAll(async () => {
       );
     }
   }
+  await repos.counters.rebuild();
   const passwordHash = await hashPassword("test-password");
   await repos.users.create(
     { email: "analyst@test", name: "Analyst", passwordHash, locale: "en" },

@@ -189,6 +189,7 @@ export async function seedDemo(
     now: clock(),
     onProgress: progress,
   });
+  await repos.counters.rebuild();
   await seedAudits(db, clock());
   return true;
 }

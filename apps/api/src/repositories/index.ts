@@ -1,6 +1,7 @@
 import type { Database } from "../db/client.ts";
 import { AuditRepository } from "./audit.ts";
 import { CampaignRepository } from "./campaigns.ts";
+import { CounterRepository } from "./counters.ts";
 import { FarmRepository } from "./farms.ts";
 import { IdempotencyRepository, ResponseRepository } from "./responses.ts";
 import { SectorRepository } from "./sector.ts";
@@ -10,7 +11,9 @@ import { StatisticsRepository } from "./statistics.ts";
 import { UserRepository } from "./users.ts";
 
 export function createRepositories(db: Database) {
+  const counters = new CounterRepository(db);
   return {
+    counters,
     users: new UserRepository(db),
     sessions: new SessionRepository(db),
     loginFailures: new LoginFailureRepository(db),
@@ -20,7 +23,7 @@ export function createRepositories(db: Database) {
     campaigns: new CampaignRepository(db),
     responses: new ResponseRepository(db),
     idempotency: new IdempotencyRepository(db),
-    statistics: new StatisticsRepository(db),
+    statistics: new StatisticsRepository(db, counters),
     settings: new SettingsRepository(db),
   };
 }

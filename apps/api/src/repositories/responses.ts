@@ -86,8 +86,8 @@ const comparableCount = (initiatives: readonly DerivedInitiative[]) => {
 /** Conditional writes: a statement with this runs only if the one before it changed a row. */
 const ifChanged = "changes() = 1";
 
-/** An audit record written only when the condition holds after the change. */
-export type AuditStatement = (condition: { sql: string; args: unknown[] }) => InStatement;
+/** Statements (the audit record, the statistic counters) written only when the condition holds after the change. */
+export type AlongWith = (condition: { sql: string; args: unknown[] }) => InStatement[];
 
 export class ResponseRepository {
   constructor(private readonly db: Database) {}
@@ -218,7 +218,7 @@ export class ResponseRepository {
     initiatives: DerivedInitiative[],
     userId: number,
     now: Date,
-    audit: AuditStatement,
+    alongWith: AlongWith,
   ): Promise<boolean> {
     const at = now.toISOString();
     const results = await this.db.write([
@@ -247,7 +247,7 @@ export class ResponseRepository {
               SELECT id, ?, ? FROM responses WHERE id = ? AND status = 'submitted' AND version = ?`,
         args: [i.initiativeId, i.theme, response.id, response.version + 1],
       })),
-      audit({
+      ...alongWith({
         sql: "EXISTS (SELECT 1 FROM responses WHERE id = ? AND status = 'submitted' AND version = ?)",
         args: [response.id, response.version + 1],
       }),
@@ -255,7 +255,10 @@ export class ResponseRepository {
     return results[0]?.rowsAffected === 1;
   }
 
-  /** Statements that load a monitor submitted elsewhere (demo data, an import) with its derived rows. */
+  /**
+   * Statements that load a monitor submitted elsewhere (demo data, an import) with its derived rows.
+   * The statistic counters are not touched: an import ends with `counters.rebuild()`.
+   */
   importSubmittedStatements(
     response: {
       farmId: number;
@@ -302,12 +305,7 @@ export class ResponseRepository {
   }
 
   /** Opens a submitted response again for changes; its derived initiatives no longer count. */
-  async reopen(
-    response: MonitorResponse,
-    userId: number,
-    now: Date,
-    audit: AuditStatement,
-  ): Promise<boolean> {
+  async reopen(response: MonitorResponse, userId: number, now: Date, alongWith: AlongWith): Promise<boolean> {
     const at = now.toISOString();
     const responseId = response.id;
     const results = await this.db.write([
@@ -326,7 +324,7 @@ export class ResponseRepository {
         sql: "DELETE FROM response_initiatives WHERE response_id = ? AND (SELECT version FROM responses WHERE id = ?) = ?",
         args: [responseId, responseId, response.version + 1],
       },
-      audit({
+      ...alongWith({
         sql: "EXISTS (SELECT 1 FROM responses WHERE id = ? AND status = 'draft' AND version = ?)",
         args: [responseId, response.version + 1],
       }),

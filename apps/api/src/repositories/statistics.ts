@@ -1,6 +1,7 @@
 import type { AggregateScope, HistogramBin, SizeClassId } from "@monitor/domain";
-import { SIZE_CLASSES, sizeClassBounds } from "@monitor/domain";
+import { sizeClassBounds } from "@monitor/domain";
 import type { Database } from "../db/client.ts";
+import { addCounts, type CounterRepository, type CounterRow, sumHistograms } from "./counters.ts";
 import { scopeCondition } from "./sector.ts";
 
 /** The farms a figure is computed over: an analyst's scope narrowed by farm attributes. */
@@ -40,16 +41,14 @@ function populationCondition(p: Population): { sql: string; args: unknown[] } {
   return { sql: parts.join(" AND "), args };
 }
 
-const submittedIn = "r.campaign_id = ? AND r.status = 'submitted'";
-
-/** What a breakdown groups by: a farm column, or the herd-size class computed from the herd size. */
+/** What a breakdown groups by: the counter column of a farm attribute. */
 export const BREAKDOWN_COLUMNS = {
-  region: "f.region",
-  province: "f.province",
-  dairyBuyer: "f.dairy_buyer_id",
-  certificationBody: "f.certification_body_id",
-  inspectionBody: "f.inspection_body_id",
-  sizeClass: `CASE ${SIZE_CLASSES.map((c) => `WHEN f.herd_size >= ${c.min}${c.max === null ? "" : ` AND f.herd_size <= ${c.max}`} THEN '${c.id}'`).join(" ")} END`,
+  region: "region",
+  province: "province",
+  sizeClass: "size_class",
+  dairyBuyer: "dairy_buyer_id",
+  certificationBody: "certification_body_id",
+  inspectionBody: "inspection_body_id",
 } as const;
 export type BreakdownBy = keyof typeof BREAKDOWN_COLUMNS;
 
@@ -57,51 +56,34 @@ export type BreakdownBy = keyof typeof BREAKDOWN_COLUMNS;
 const onRegisterIn =
   "f.created_at < (c.year + 1) || '-01-01' AND (f.stopped_on IS NULL OR f.stopped_on >= (c.year + 1) || '-01-01')";
 
+const farmsOf = (rows: readonly CounterRow[]) => rows.reduce((sum, row) => sum + row.farms, 0);
+
 /**
- * Aggregates over submitted responses, read from the derived rows and per-response totals written
- * at submission (never from the answers). Each returns counts; the figures come from @monitor/domain.
+ * Aggregates over submitted monitors. The distributions and adoption come from the statistic
+ * counters (a sum over at most a few thousand rows, whatever the number of farms); participation,
+ * audits and a farm's own history are indexed row-level counts. Each returns counts; the figures
+ * come from @monitor/domain.
  */
 export class StatisticsRepository {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly counters: CounterRepository,
+  ) {}
 
   /** Farms per number of initiatives in one campaign. */
   async totalsHistogram(campaignId: number, population: Population): Promise<HistogramBin[]> {
-    const where = populationCondition(population);
-    const rows = await this.db.query<{ total: number; farms: number }>(
-      `SELECT r.initiative_total AS total, count(*) AS farms
-         FROM responses r JOIN farms f ON f.id = r.farm_id
-        WHERE ${submittedIn} AND ${where.sql}
-        GROUP BY r.initiative_total`,
-      [campaignId, ...where.args],
-    );
-    return rows.map((r) => ({ total: Number(r.total), farms: Number(r.farms) }));
+    return sumHistograms(await this.counters.rows(campaignId, population, ["totals"]), "totals");
   }
 
   /** Per theme, farms per number of initiatives in that theme (farms with none in a bin of 0). */
   async themeHistograms(campaignId: number, population: Population, themes: readonly string[]) {
-    const where = populationCondition(population);
-    const rows = await this.db.query<{ theme: string; total: number; farms: number }>(
-      `SELECT theme, n AS total, count(*) AS farms FROM (
-          SELECT r.id, ri.theme, count(*) AS n
-            FROM responses r JOIN farms f ON f.id = r.farm_id JOIN response_initiatives ri ON ri.response_id = r.id
-           WHERE ${submittedIn} AND ${where.sql}
-           GROUP BY r.id, ri.theme)
-        GROUP BY theme, n`,
-      [campaignId, ...where.args],
-    );
-    const farms = (await this.totalsHistogram(campaignId, population)).reduce(
-      (sum, bin) => sum + bin.farms,
-      0,
-    );
-    const result: Record<string, HistogramBin[]> = {};
-    for (const theme of themes) {
-      const bins = rows
-        .filter((r) => r.theme === theme)
-        .map((r) => ({ total: Number(r.total), farms: Number(r.farms) }));
-      const counted = bins.reduce((sum, bin) => sum + bin.farms, 0);
-      result[theme] = [...bins, { total: 0, farms: farms - counted }];
-    }
-    return result;
+    const rows = await this.counters.rows(campaignId, population, ["themes"]);
+    return Object.fromEntries(
+      themes.map((theme) => {
+        const counts = rows.reduce((sum, row) => addCounts(sum, row.themes[theme] ?? []), [] as number[]);
+        return [theme, counts.flatMap((farms, total) => (farms ? [{ total, farms }] : []))];
+      }),
+    ) as Record<string, HistogramBin[]>;
   }
 
   /** How many submitting farms take each initiative, and how many farms submitted. */
@@ -109,19 +91,12 @@ export class StatisticsRepository {
     campaignId: number,
     population: Population,
   ): Promise<{ farms: number; counts: Record<string, number> }> {
-    const where = populationCondition(population);
-    const rows = await this.db.query<{ initiative_id: string; farms: number }>(
-      `SELECT ri.initiative_id, count(*) AS farms
-         FROM responses r JOIN farms f ON f.id = r.farm_id JOIN response_initiatives ri ON ri.response_id = r.id
-        WHERE ${submittedIn} AND ${where.sql}
-        GROUP BY ri.initiative_id`,
-      [campaignId, ...where.args],
-    );
-    const farms = (await this.totalsHistogram(campaignId, population)).reduce(
-      (sum, bin) => sum + bin.farms,
-      0,
-    );
-    return { farms, counts: Object.fromEntries(rows.map((r) => [r.initiative_id, Number(r.farms)])) };
+    const rows = await this.counters.rows(campaignId, population, ["initiatives"]);
+    const counts: Record<string, number> = {};
+    for (const row of rows) {
+      for (const [id, n] of Object.entries(row.initiatives)) counts[id] = (counts[id] ?? 0) + n;
+    }
+    return { farms: farmsOf(rows), counts };
   }
 
   /**
@@ -132,58 +107,34 @@ export class StatisticsRepository {
     population: Population,
     series: "all" | "comparable" = "all",
   ): Promise<{ campaignId: number; year: number; surveyVersionId: string; bins: HistogramBin[] }[]> {
-    const where = populationCondition(population);
-    const total = series === "comparable" ? "r.comparable_total" : "r.initiative_total";
-    const rows = await this.db.query<{
-      campaign_id: number;
-      year: number;
-      survey_version_id: string;
-      total: number | null;
-      farms: number;
-    }>(
-      `SELECT c.id AS campaign_id, c.year, c.survey_version_id, t.total, t.farms
-         FROM campaigns c
-         LEFT JOIN (SELECT r.campaign_id, ${total} AS total, count(*) AS farms
-                      FROM responses r JOIN farms f ON f.id = r.farm_id
-                     WHERE r.status = 'submitted' AND ${where.sql}
-                     GROUP BY r.campaign_id, ${total}) t ON t.campaign_id = c.id
-        ORDER BY c.year`,
-      where.args,
-    );
-    const byCampaign = new Map<
-      number,
-      { campaignId: number; year: number; surveyVersionId: string; bins: HistogramBin[] }
-    >();
-    for (const row of rows) {
-      const id = Number(row.campaign_id);
-      const entry = byCampaign.get(id) ?? {
-        campaignId: id,
-        year: Number(row.year),
-        surveyVersionId: row.survey_version_id,
-        bins: [],
-      };
-      if (row.total !== null) entry.bins.push({ total: Number(row.total), farms: Number(row.farms) });
-      byCampaign.set(id, entry);
-    }
-    return [...byCampaign.values()];
+    const field = series === "comparable" ? "comparable" : "totals";
+    const [campaigns, rows] = await Promise.all([
+      this.db.query<{ id: number; year: number; survey_version_id: string }>(
+        "SELECT id, year, survey_version_id FROM campaigns ORDER BY year",
+      ),
+      this.counters.rows(null, population, [field]),
+    ]);
+    return campaigns.map((c) => ({
+      campaignId: Number(c.id),
+      year: Number(c.year),
+      surveyVersionId: c.survey_version_id,
+      bins: sumHistograms(
+        rows.filter((row) => row.campaignId === Number(c.id)),
+        field,
+      ),
+    }));
   }
 
   /** Per group of a breakdown, farms per number of initiatives in one campaign. */
   async breakdownHistograms(campaignId: number, population: Population, by: BreakdownBy) {
-    const where = populationCondition(population);
-    const rows = await this.db.query<{ key: string | null; total: number; farms: number }>(
-      `SELECT ${BREAKDOWN_COLUMNS[by]} AS key, r.initiative_total AS total, count(*) AS farms
-         FROM responses r JOIN farms f ON f.id = r.farm_id
-        WHERE ${submittedIn} AND ${where.sql}
-        GROUP BY key, r.initiative_total`,
-      [campaignId, ...where.args],
-    );
-    const groups = new Map<string, HistogramBin[]>();
+    const rows = await this.counters.rows(campaignId, population, ["totals"]);
+    const column = BREAKDOWN_COLUMNS[by];
+    const groups = new Map<string, CounterRow[]>();
     for (const row of rows) {
-      const key = row.key ?? "unknown";
-      groups.set(key, [...(groups.get(key) ?? []), { total: Number(row.total), farms: Number(row.farms) }]);
+      const key = row.key[column] || "unknown";
+      groups.set(key, [...(groups.get(key) ?? []), row]);
     }
-    return groups;
+    return new Map([...groups].map(([key, group]) => [key, sumHistograms(group, "totals")]));
   }
 
   /** Farms on the register, farms that started and farms that submitted the campaign. */
@@ -204,7 +155,6 @@ export class StatisticsRepository {
       submitted: Number(row?.submitted ?? 0),
     };
   }
-
   /** Farms audited in the campaign's year, and how many had submitted the monitor by their audit. */
   async auditsFilledIn(campaignId: number, population: Population) {
     const where = populationCondition(population);
@@ -220,7 +170,6 @@ export class StatisticsRepository {
     );
     return { audited: Number(row?.audited ?? 0), filledIn: Number(row?.filled_in ?? 0) };
   }
-
   /** One farm's submitted totals over the campaigns. */
   async farmHistory(farmId: number): Promise<{ campaignId: number; year: number; total: number }[]> {
     const rows = await this.db.query<{ campaign_id: number; year: number; total: number }>(

@@ -2,8 +2,8 @@ import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../env.ts";
 import { currentUser, requireRole } from "../middleware/auth.ts";
-import { notFound, Problem } from "../middleware/problem.ts";
 import { idParam, jsonBody, parseWith, queryParams } from "../middleware/validate.ts";
+import { reopenMonitor } from "../services/monitor.ts";
 
 const page = {
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -35,26 +35,5 @@ export const adminRoutes = new Hono<AppEnv>()
   .post("/admin/responses/:responseId/reopen", async (c) => {
     const responseId = parseWith(idParam, c.req.param("responseId"), c.get("locale"));
     const { reason } = await jsonBody(c, reopenBody);
-    const { repos, clock } = c.get("deps");
-    const response = await repos.responses.getById(responseId);
-    if (!response) throw notFound();
-    if (response.status !== "submitted") throw new Problem(409, "not_submitted");
-    const user = currentUser(c);
-    const now = clock();
-    const reopened = await repos.responses.reopen(response, user.id, now, (condition) =>
-      repos.audit.statement(
-        {
-          userId: user.id,
-          action: "reopen",
-          entity: "response",
-          entityId: response.id,
-          detail: { reason, farmId: response.farmId },
-          requestId: c.get("requestId"),
-        },
-        now,
-        condition,
-      ),
-    );
-    if (!reopened) throw new Problem(409, "stale_version");
-    return c.json({ status: "draft", version: response.version + 1 });
+    return c.json(await reopenMonitor(c.get("deps"), responseId, currentUser(c), reason, c.get("requestId")));
   });

@@ -11,6 +11,7 @@ import type { AppDeps, CurrentUser } from "../env.ts";
 import type { Locale } from "../i18n/locale.ts";
 import { notFound, Problem } from "../middleware/problem.ts";
 import type { Campaign } from "../repositories/campaigns.ts";
+import { responseCounts } from "../repositories/counters.ts";
 import type { Farm } from "../repositories/farms.ts";
 import type { Answers, MonitorResponse } from "../repositories/responses.ts";
 
@@ -195,25 +196,25 @@ export async function submitMonitor(
   const counted = countInitiatives(version, response.data);
   const themeOf = new Map(getCatalogue().initiatives.map((i) => [i.id, i.theme]));
   const now = clock();
-  const submitted = await repos.responses.submit(
-    response,
-    counted.initiatives.map((id) => ({ initiativeId: id, theme: themeOf.get(id) ?? "unknown" })),
-    user.id,
-    now,
-    (condition) =>
-      repos.audit.statement(
-        {
-          userId: user.id,
-          action: "submit",
-          entity: "response",
-          entityId: response.id,
-          detail: { farmId: farm.id, campaignId: campaign.id, initiatives: counted.total },
-          requestId,
-        },
-        now,
-        condition,
-      ),
-  );
+  const derived = counted.initiatives.map((id) => ({
+    initiativeId: id,
+    theme: themeOf.get(id) ?? "unknown",
+  }));
+  const submitted = await repos.responses.submit(response, derived, user.id, now, (condition) => [
+    repos.audit.statement(
+      {
+        userId: user.id,
+        action: "submit",
+        entity: "response",
+        entityId: response.id,
+        detail: { farmId: farm.id, campaignId: campaign.id, initiatives: counted.total },
+        requestId,
+      },
+      now,
+      condition,
+    ),
+    ...repos.counters.changeStatements(campaign.id, farm.id, responseCounts(derived), 1, condition),
+  ]);
   if (!submitted) throw new Problem(409, "stale_version");
   return {
     submittedAt: now.toISOString(),
@@ -249,4 +250,43 @@ export async function receiptOf(deps: AppDeps, farm: Farm, campaign: Campaign) {
     survey: version.json,
     data: response.data,
   };
+}
+
+/** An administrator opens a submitted monitor again; its counts leave the statistics in the same batch. */
+export async function reopenMonitor(
+  deps: AppDeps,
+  responseId: number,
+  user: CurrentUser,
+  reason: string,
+  requestId: string,
+) {
+  const { repos, clock } = deps;
+  const response = await repos.responses.getById(responseId);
+  if (!response) throw notFound();
+  if (response.status !== "submitted") throw new Problem(409, "not_submitted");
+  const derived = await repos.responses.initiativesOf(response.id);
+  const now = clock();
+  const reopened = await repos.responses.reopen(response, user.id, now, (condition) => [
+    repos.audit.statement(
+      {
+        userId: user.id,
+        action: "reopen",
+        entity: "response",
+        entityId: response.id,
+        detail: { reason, farmId: response.farmId },
+        requestId,
+      },
+      now,
+      condition,
+    ),
+    ...repos.counters.changeStatements(
+      response.campaignId,
+      response.farmId,
+      responseCounts(derived),
+      -1,
+      condition,
+    ),
+  ]);
+  if (!reopened) throw new Problem(409, "stale_version");
+  return { status: "draft" as const, version: response.version + 1 };
 }

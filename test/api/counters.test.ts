@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRepositories } from "../../apps/api/src/repositories/index.ts";
+import type { Population } from "../../apps/api/src/repositories/statistics.ts";
+import { createTestApi, type TestApi } from "../support/api.ts";
+
+/**
+ * The statistic counters against the row-level tables they summarise: after the demo seed, a
+ * submission and a reopening, every histogram and adoption count read from the counters equals an
+ * independent count over the submitted responses.
+ */
+const NOW = new Date("2026-11-21T10:00:00.000Z");
+let api: TestApi;
+
+const POPULATIONS: [string, Population, string, unknown[]][] = [
+  ["all farms", { scope: { kind: "all" } }, "1 = 1", []],
+  ["Wallonia", { scope: { kind: "all" }, region: "wallonia" }, "f.region = ?", ["wallonia"]],
+  ["100-149 cows", { scope: { kind: "all" }, sizeClass: "100_149" }, "f.herd_size BETWEEN 100 AND 149", []],
+  [
+    "Milcobel's suppliers",
+    { scope: { kind: "dairy_buyer", id: "milcobel" } },
+    "f.dairy_buyer_id = ?",
+    ["milcobel"],
+  ],
+  [
+    "Milcobel in Flanders",
+    { scope: { kind: "dairy_buyer", id: "milcobel" }, region: "flanders" },
+    "f.dairy_buyer_id = ? AND f.region = ?",
+    ["milcobel", "flanders"],
+  ],
+];
+
+async function referenceHistogram(campaignId: number, where: string, args: unknown[]) {
+  const rows = await api.db.query<{ total: number; farms: number }>(
+    `SELECT n AS total, count(*) AS farms FROM (
+       SELECT (SELECT count(*) FROM response_initiatives ri WHERE ri.response_id = r.id) AS n
+         FROM responses r JOIN farms f ON f.id = r.farm_id
+        WHERE r.campaign_id = ? AND r.status = 'submitted' AND ${where})
+     GROUP BY n ORDER BY n`,
+    [campaignId, ...args],
+  );
+  return rows.map((r) => ({ total: Number(r.total), farms: Number(r.farms) }));
+}
+
+async function referenceAdoption(campaignId: number, where: string, args: unknown[]) {
+  const rows = await api.db.query<{ initiative_id: string; farms: number }>(
+    `SELECT ri.initiative_id, count(*) AS farms FROM response_initiatives ri
+       JOIN responses r ON r.id = ri.response_id JOIN farms f ON f.id = r.farm_id
+      WHERE r.campaign_id = ? AND r.status = 'submitted' AND ${where} GROUP BY ri.initiative_id`,
+    [campaignId, ...args],
+  );
+  return Object.fromEntries(rows.map((r) => [r.initiative_id, Number(r.farms)]));
+}
+
+async function expectCountersMatch(campaignId: number) {
+  const statistics = createRepositories(api.db).statistics;
+  for (const [name, population, where, args] of POPULATIONS) {
+    const histogram = await statistics.totalsHistogram(campaignId, population);
+    expect(histogram, name).toEqual(await referenceHistogram(campaignId, where, args));
+    const adoption = await statistics.adoption(campaignId, population);
+    expect(adoption.counts, name).toEqual(await referenceAdoption(campaignId, where, args));
+  }
+}
+
+let current: number;
+let previous: number;
+
+beforeAll(async () => {
+  api = await createTestApi({ farms: 80, now: () => NOW });
+  current = Number((await api.db.queryOne<{ id: number }>("SELECT id FROM campaigns WHERE year = 2026"))?.id);
+  previous = Number(
+    (await api.db.queryOne<{ id: number }>("SELECT id FROM campaigns WHERE year = 2025"))?.id,
+  );
+});
+afterAll(() => api.close());
+
+describe("statistic counters", () => {
+  it("match the submitted responses after the demo seed", async () => {
+    await expectCountersMatch(previous);
+    await expectCountersMatch(current);
+  });
+
+  it("follow a submission and a reopening, in the same batch", async () => {
+    const farmer = await api.login("farmer@demo.test");
+    const data = {
+      dairy_cows: 120,
+      land_ha: 80,
+      grassland_ha: 50,
+      grazing: true,
+      grazing_days: 180,
+      housing_type: "free_stall",
+      milking_system: "milking_robot",
+      own_renewable_electricity_kwh: 12000,
+      renewable_electricity_sources: ["solar"],
+      herd_health_vet: true,
+      herd_health_vet_contract_ref: "VET-1",
+      cell_count_testing: false,
+      milking_machine_test: false,
+      energy_scan: false,
+      waste_disposal_proven: false,
+      alternative_water: false,
+      declaration_correct: true,
+    };
+    const save = await api.request(`/api/farms/1/monitor/${current}`, {
+      method: "PUT",
+      cookie: farmer,
+      headers: { "if-match": '"0"' },
+      body: JSON.stringify({ data }),
+    });
+    expect(save.status).toBe(200);
+    const submit = await api.request(`/api/farms/1/monitor/${current}/submit`, {
+      method: "POST",
+      cookie: farmer,
+    });
+    expect(submit.status).toBe(200);
+    await expectCountersMatch(current);
+
+    const admin = await api.login("admin@demo.test");
+    const response = await api.db.queryOne<{ id: number }>(
+      "SELECT id FROM responses WHERE farm_id = 1 AND campaign_id = ?",
+      [current],
+    );
+    const reopen = await api.request(`/api/admin/responses/${response?.id}/reopen`, {
+      method: "POST",
+      cookie: admin,
+      body: JSON.stringify({ reason: "check the counters" }),
+    });
+    expect(reopen.status).toBe(200);
+    await expectCountersMatch(current);
+  });
+});
