@@ -1,5 +1,5 @@
 import type { InStatement } from "@libsql/client";
-import { type HistogramBin, SIZE_CLASSES } from "@monitor/domain";
+import { SIZE_CLASSES } from "@monitor/domain";
 import { comparableInitiativeIds, getCatalogue } from "@monitor/surveys";
 import type { Database } from "../db/client.ts";
 import type { Population } from "./statistics.ts";
@@ -27,10 +27,9 @@ const FARM_KEY = [
 ];
 const FARM_KEY_SQL = FARM_KEY.join(", ");
 
-/** One more than the largest count a histogram can hold: every initiative of the catalogue. */
-const histogramLength = () => getCatalogue().initiatives.length + 1;
-const zeros = () => new Array<number>(histogramLength()).fill(0);
-const themeZeros = () => Object.fromEntries(getCatalogue().themes.map((t) => [t.id, zeros()]));
+/** A sparse histogram: number of farms per count, only the counts that occur (JSON object keys). */
+export type Counts = Record<string, number>;
+const themeZeros = () => Object.fromEntries(getCatalogue().themes.map((t) => [t.id, {} as Counts]));
 
 export interface ResponseCounts {
   total: number;
@@ -44,10 +43,10 @@ export interface CounterRow {
   campaignId: number;
   key: Record<KeyColumn, string>;
   farms: number;
-  totals: number[];
-  comparable: number[];
-  themes: Record<string, number[]>;
-  initiatives: Record<string, number>;
+  totals: Counts;
+  comparable: Counts;
+  themes: Record<string, Counts>;
+  initiatives: Counts;
 }
 
 /** The counts a submitted response adds, from its derived initiatives. */
@@ -65,16 +64,9 @@ export function responseCounts(
   };
 }
 
-function histogramOf(counts: number[]): HistogramBin[] {
-  return counts.flatMap((farms, total) => (farms ? [{ total, farms }] : []));
-}
-
-export function addCounts(into: number[], from: readonly number[]) {
-  from.forEach((n, index) => {
-    into[index] = (into[index] ?? 0) + n;
-  });
-  return into;
-}
+const increment = (counts: Counts, key: string | number) => {
+  counts[key] = (counts[key] ?? 0) + 1;
+};
 
 export class CounterRepository {
   constructor(private readonly db: Database) {}
@@ -91,10 +83,10 @@ export class CounterRepository {
     condition: { sql: string; args: unknown[] },
   ): InStatement[] {
     const match = `(campaign_id, ${KEY.join(", ")}) = (SELECT ?, ${FARM_KEY_SQL} FROM farms f WHERE f.id = ?)`;
-    const themePaths = Object.entries(counts.themes).flatMap(([theme, n]) => [`$.${theme}[${n}]`]);
+    const themePaths = Object.entries(counts.themes).map(([theme, n]) => `$.${theme}."${n}"`);
     const initiativePaths = counts.initiatives.map((id) => `$."${id}"`);
     const setThemes = themePaths.length
-      ? `json_set(themes, ${themePaths.map(() => "?, json_extract(themes, ?) + ?").join(", ")})`
+      ? `json_set(themes, ${themePaths.map(() => "?, coalesce(json_extract(themes, ?), 0) + ?").join(", ")})`
       : "themes";
     const setInitiatives = initiativePaths.length
       ? `json_set(initiatives, ${initiativePaths.map(() => "?, coalesce(json_extract(initiatives, ?), 0) + ?").join(", ")})`
@@ -104,29 +96,22 @@ export class CounterRepository {
         sql: `INSERT INTO statistic_counters (campaign_id, ${KEY.join(", ")}, farms, totals, comparable, themes, initiatives)
               SELECT ?, ${FARM_KEY_SQL}, 0, ?, ?, ?, '{}' FROM farms f WHERE f.id = ? AND ${condition.sql}
               ON CONFLICT DO NOTHING`,
-        args: [
-          campaignId,
-          JSON.stringify(zeros()),
-          JSON.stringify(zeros()),
-          JSON.stringify(themeZeros()),
-          farmId,
-          ...condition.args,
-        ] as never,
+        args: [campaignId, "{}", "{}", JSON.stringify(themeZeros()), farmId, ...condition.args] as never,
       },
       {
         sql: `UPDATE statistic_counters SET farms = farms + ?,
-                totals = json_set(totals, ?, json_extract(totals, ?) + ?),
-                comparable = json_set(comparable, ?, json_extract(comparable, ?) + ?),
+                totals = json_set(totals, ?, coalesce(json_extract(totals, ?), 0) + ?),
+                comparable = json_set(comparable, ?, coalesce(json_extract(comparable, ?), 0) + ?),
                 themes = ${setThemes},
                 initiatives = ${setInitiatives}
               WHERE ${match} AND ${condition.sql}`,
         args: [
           sign,
-          `$[${counts.total}]`,
-          `$[${counts.total}]`,
+          `$."${counts.total}"`,
+          `$."${counts.total}"`,
           sign,
-          `$[${counts.comparable}]`,
-          `$[${counts.comparable}]`,
+          `$."${counts.comparable}"`,
+          `$."${counts.comparable}"`,
           sign,
           ...themePaths.flatMap((path) => [path, path, sign]),
           ...initiativePaths.flatMap((path) => [path, path, sign]),
@@ -161,8 +146,8 @@ export class CounterRepository {
         campaignId: Number(row.campaign_id),
         key,
         farms: 0,
-        totals: zeros(),
-        comparable: zeros(),
+        totals: {},
+        comparable: {},
         themes: themeZeros(),
         initiatives: {},
       };
@@ -171,14 +156,13 @@ export class CounterRepository {
         ids.map((initiativeId) => ({ initiativeId, theme: themeOf.get(initiativeId) ?? "unknown" })),
       );
       counter.farms++;
-      counter.totals[counts.total] = (counter.totals[counts.total] ?? 0) + 1;
-      counter.comparable[counts.comparable] = (counter.comparable[counts.comparable] ?? 0) + 1;
+      increment(counter.totals, counts.total);
+      increment(counter.comparable, counts.comparable);
       for (const [theme, n] of Object.entries(counts.themes)) {
-        const histogram = counter.themes[theme];
-        if (histogram) histogram[n] = (histogram[n] ?? 0) + 1;
+        counter.themes[theme] ??= {};
+        increment(counter.themes[theme], n);
       }
-      for (const initiative of counts.initiatives)
-        counter.initiatives[initiative] = (counter.initiatives[initiative] ?? 0) + 1;
+      for (const initiative of counts.initiatives) increment(counter.initiatives, initiative);
       counters.set(id, counter);
     }
     const inserts: InStatement[] = [...counters.values()].map((c) => ({
@@ -211,38 +195,76 @@ export class CounterRepository {
     return Number(row?.missing ?? 0) === 1;
   }
 
-  /** The counter rows of a population, for one campaign or all; only the asked fields are read. */
-  async rows(
+  /**
+   * Farms per count (of all initiatives, or of the comparable ones), summed over the population's
+   * counter rows by SQLite itself; per campaign when `campaignId` is null, per group with `groupBy`.
+   */
+  async histograms(
     campaignId: number | null,
     population: Population,
-    fields: readonly ("totals" | "comparable" | "themes" | "initiatives")[],
-  ): Promise<CounterRow[]> {
+    field: "totals" | "comparable",
+    groupBy?: KeyColumn,
+  ): Promise<{ campaignId: number; group: string; total: number; farms: number }[]> {
     const where = counterCondition(population);
-    const rows = await this.db.query<
-      Record<KeyColumn, string> & { campaign_id: number; farms: number } & Record<string, string>
-    >(
-      `SELECT campaign_id, ${KEY.join(", ")}, farms${fields.map((f) => `, ${f}`).join("")}
-         FROM statistic_counters
-        WHERE ${campaignId === null ? "1 = 1" : "campaign_id = ?"} AND ${where.sql}`,
+    const group = groupBy ?? "''";
+    const rows = await this.db.query<{ campaign_id: number; grp: string; total: string; farms: number }>(
+      `SELECT c.campaign_id, ${group} AS grp, h.key AS total, sum(h.value) AS farms
+         FROM statistic_counters c, json_each(c.${field}) h
+        WHERE ${campaignId === null ? "1 = 1" : "c.campaign_id = ?"} AND ${where.sql}
+        GROUP BY c.campaign_id, grp, h.key`,
       campaignId === null ? where.args : [campaignId, ...where.args],
     );
-    return rows.map((row) => ({
-      campaignId: Number(row.campaign_id),
-      key: Object.fromEntries(KEY.map((column) => [column, row[column]])) as Record<KeyColumn, string>,
-      farms: Number(row.farms),
-      totals: fields.includes("totals") ? (JSON.parse(row.totals ?? "[]") as number[]) : [],
-      comparable: fields.includes("comparable") ? (JSON.parse(row.comparable ?? "[]") as number[]) : [],
-      themes: fields.includes("themes") ? (JSON.parse(row.themes ?? "{}") as Record<string, number[]>) : {},
-      initiatives: fields.includes("initiatives")
-        ? (JSON.parse(row.initiatives ?? "{}") as Record<string, number>)
-        : {},
-    }));
+    return rows
+      .map((r) => ({
+        campaignId: Number(r.campaign_id),
+        group: r.grp,
+        total: Number(r.total),
+        farms: Number(r.farms),
+      }))
+      .filter((r) => r.farms > 0);
   }
-}
 
-/** Sums the histograms of counter rows. */
-export function sumHistograms(rows: readonly CounterRow[], field: "totals" | "comparable"): HistogramBin[] {
-  return histogramOf(rows.reduce((sum, row) => addCounts(sum, row[field]), [] as number[]));
+  /** Per theme, farms per number of initiatives in that theme, in one campaign. */
+  async themeHistograms(
+    campaignId: number,
+    population: Population,
+  ): Promise<{ theme: string; total: number; farms: number }[]> {
+    const where = counterCondition(population);
+    const rows = await this.db.query<{ theme: string; total: string; farms: number }>(
+      `SELECT t.key AS theme, h.key AS total, sum(h.value) AS farms
+         FROM statistic_counters c, json_each(c.themes) t, json_each(t.value) h
+        WHERE c.campaign_id = ? AND ${where.sql}
+        GROUP BY t.key, h.key`,
+      [campaignId, ...where.args],
+    );
+    return rows
+      .map((r) => ({ theme: r.theme, total: Number(r.total), farms: Number(r.farms) }))
+      .filter((r) => r.farms > 0);
+  }
+
+  /** Farms that submitted, and how many of them take each initiative, in one campaign. */
+  async initiativeCounts(
+    campaignId: number,
+    population: Population,
+  ): Promise<{ farms: number; counts: Counts }> {
+    const where = counterCondition(population);
+    const [farms, rows] = await Promise.all([
+      this.db.queryOne<{ farms: number | null }>(
+        `SELECT sum(c.farms) AS farms FROM statistic_counters c WHERE c.campaign_id = ? AND ${where.sql}`,
+        [campaignId, ...where.args],
+      ),
+      this.db.query<{ initiative_id: string; farms: number }>(
+        `SELECT i.key AS initiative_id, sum(i.value) AS farms
+           FROM statistic_counters c, json_each(c.initiatives) i
+          WHERE c.campaign_id = ? AND ${where.sql}
+          GROUP BY i.key`,
+        [campaignId, ...where.args],
+      ),
+    ]);
+    const counts: Counts = {};
+    for (const row of rows) if (Number(row.farms) > 0) counts[row.initiative_id] = Number(row.farms);
+    return { farms: Number(farms?.farms ?? 0), counts };
+  }
 }
 
 function counterCondition(p: Population): { sql: string; args: unknown[] } {

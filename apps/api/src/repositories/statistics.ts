@@ -1,7 +1,7 @@
 import type { AggregateScope, HistogramBin, SizeClassId } from "@monitor/domain";
 import { sizeClassBounds } from "@monitor/domain";
 import type { Database } from "../db/client.ts";
-import { addCounts, type CounterRepository, type CounterRow, sumHistograms } from "./counters.ts";
+import type { CounterRepository } from "./counters.ts";
 import { scopeCondition } from "./sector.ts";
 
 /** The farms a figure is computed over: an analyst's scope narrowed by farm attributes. */
@@ -56,13 +56,14 @@ export type BreakdownBy = keyof typeof BREAKDOWN_COLUMNS;
 const onRegisterIn =
   "f.created_at < (c.year + 1) || '-01-01' AND (f.stopped_on IS NULL OR f.stopped_on >= (c.year + 1) || '-01-01')";
 
-const farmsOf = (rows: readonly CounterRow[]) => rows.reduce((sum, row) => sum + row.farms, 0);
+const bins = (rows: readonly { total: number; farms: number }[]): HistogramBin[] =>
+  rows.map((r) => ({ total: r.total, farms: r.farms })).sort((x, y) => x.total - y.total);
 
 /**
  * Aggregates over submitted monitors. The distributions and adoption come from the statistic
- * counters (a sum over at most a few thousand rows, whatever the number of farms); participation,
- * audits and a farm's own history are indexed row-level counts. Each returns counts; the figures
- * come from @monitor/domain.
+ * counters (SQLite sums at most a few thousand small counter rows, whatever the number of farms);
+ * participation, audits and a farm's own history are indexed row-level counts. Each returns
+ * counts; the figures come from @monitor/domain.
  */
 export class StatisticsRepository {
   constructor(
@@ -72,17 +73,14 @@ export class StatisticsRepository {
 
   /** Farms per number of initiatives in one campaign. */
   async totalsHistogram(campaignId: number, population: Population): Promise<HistogramBin[]> {
-    return sumHistograms(await this.counters.rows(campaignId, population, ["totals"]), "totals");
+    return bins(await this.counters.histograms(campaignId, population, "totals"));
   }
 
   /** Per theme, farms per number of initiatives in that theme (farms with none in a bin of 0). */
   async themeHistograms(campaignId: number, population: Population, themes: readonly string[]) {
-    const rows = await this.counters.rows(campaignId, population, ["themes"]);
+    const rows = await this.counters.themeHistograms(campaignId, population);
     return Object.fromEntries(
-      themes.map((theme) => {
-        const counts = rows.reduce((sum, row) => addCounts(sum, row.themes[theme] ?? []), [] as number[]);
-        return [theme, counts.flatMap((farms, total) => (farms ? [{ total, farms }] : []))];
-      }),
+      themes.map((theme) => [theme, bins(rows.filter((r) => r.theme === theme))]),
     ) as Record<string, HistogramBin[]>;
   }
 
@@ -91,50 +89,47 @@ export class StatisticsRepository {
     campaignId: number,
     population: Population,
   ): Promise<{ farms: number; counts: Record<string, number> }> {
-    const rows = await this.counters.rows(campaignId, population, ["initiatives"]);
-    const counts: Record<string, number> = {};
-    for (const row of rows) {
-      for (const [id, n] of Object.entries(row.initiatives)) counts[id] = (counts[id] ?? 0) + n;
-    }
-    return { farms: farmsOf(rows), counts };
+    return this.counters.initiativeCounts(campaignId, population);
   }
 
   /**
-   * Every campaign's histogram of initiative totals, for trends; `comparable` counts only the
-   * initiatives every questionnaire version asks.
+   * Every campaign's histograms of initiative totals, for trends: `all` counts every initiative of
+   * the campaign's questionnaire, `comparable` only those every questionnaire version asks.
    */
-  async trendHistograms(
-    population: Population,
-    series: "all" | "comparable" = "all",
-  ): Promise<{ campaignId: number; year: number; surveyVersionId: string; bins: HistogramBin[] }[]> {
-    const field = series === "comparable" ? "comparable" : "totals";
-    const [campaigns, rows] = await Promise.all([
+  async trendHistograms(population: Population): Promise<
+    {
+      campaignId: number;
+      year: number;
+      surveyVersionId: string;
+      all: HistogramBin[];
+      comparable: HistogramBin[];
+    }[]
+  > {
+    const [campaigns, all, comparable] = await Promise.all([
       this.db.query<{ id: number; year: number; survey_version_id: string }>(
         "SELECT id, year, survey_version_id FROM campaigns ORDER BY year",
       ),
-      this.counters.rows(null, population, [field]),
+      this.counters.histograms(null, population, "totals"),
+      this.counters.histograms(null, population, "comparable"),
     ]);
     return campaigns.map((c) => ({
       campaignId: Number(c.id),
       year: Number(c.year),
       surveyVersionId: c.survey_version_id,
-      bins: sumHistograms(
-        rows.filter((row) => row.campaignId === Number(c.id)),
-        field,
-      ),
+      all: bins(all.filter((r) => r.campaignId === Number(c.id))),
+      comparable: bins(comparable.filter((r) => r.campaignId === Number(c.id))),
     }));
   }
 
   /** Per group of a breakdown, farms per number of initiatives in one campaign. */
   async breakdownHistograms(campaignId: number, population: Population, by: BreakdownBy) {
-    const rows = await this.counters.rows(campaignId, population, ["totals"]);
-    const column = BREAKDOWN_COLUMNS[by];
-    const groups = new Map<string, CounterRow[]>();
+    const rows = await this.counters.histograms(campaignId, population, "totals", BREAKDOWN_COLUMNS[by]);
+    const groups = new Map<string, HistogramBin[]>();
     for (const row of rows) {
-      const key = row.key[column] || "unknown";
-      groups.set(key, [...(groups.get(key) ?? []), row]);
+      const key = row.group || "unknown";
+      groups.set(key, [...(groups.get(key) ?? []), { total: row.total, farms: row.farms }]);
     }
-    return new Map([...groups].map(([key, group]) => [key, sumHistograms(group, "totals")]));
+    return new Map([...groups].map(([key, group]) => [key, bins(group)]));
   }
 
   /** Farms on the register, farms that started and farms that submitted the campaign. */

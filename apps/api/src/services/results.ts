@@ -94,7 +94,7 @@ export async function farmResults(deps: AppDeps, farm: Farm, campaign: Campaign)
 
   const trendPoints = await repos.statistics.trendHistograms(everyone);
   const sectorMeanByCampaign = new Map(
-    trendPoints.map((p) => [p.campaignId, suppressSummary(summarizeHistogram(p.bins), k).mean]),
+    trendPoints.map((p) => [p.campaignId, suppressSummary(summarizeHistogram(p.all), k).mean]),
   );
 
   return {

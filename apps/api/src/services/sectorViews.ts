@@ -59,24 +59,18 @@ export async function campaignById(deps: AppDeps, id: number): Promise<Campaign>
 export async function trendView(deps: AppDeps, population: Population) {
   const k = deps.config.minGroupSize;
   const comparable = [...comparableInitiativeIds()].sort();
-  const [all, shared] = await Promise.all([
-    deps.repos.statistics.trendHistograms(population),
-    deps.repos.statistics.trendHistograms(population, "comparable"),
-  ]);
+  const trend = await deps.repos.statistics.trendHistograms(population);
   const widerTrends = await Promise.all(
     widerPopulations(population).map((p) => deps.repos.statistics.trendHistograms(p)),
   );
   return {
     minGroupSize: k,
     comparableInitiatives: comparable,
-    points: all.map((point, index) => {
-      const widerFarms = widerTrends.map((trend) => farmsOf(trend[index]?.bins ?? []));
-      const risky = differencingRisk(farmsOf(point.bins), widerFarms, k);
-      const summary = suppressSummary(summarizeHistogram(risky ? [] : point.bins), k);
-      const comparableSummary = suppressSummary(
-        summarizeHistogram(risky ? [] : (shared[index]?.bins ?? [])),
-        k,
-      );
+    points: trend.map((point, index) => {
+      const widerFarms = widerTrends.map((wider) => farmsOf(wider[index]?.all ?? []));
+      const risky = differencingRisk(farmsOf(point.all), widerFarms, k);
+      const summary = suppressSummary(summarizeHistogram(risky ? [] : point.all), k);
+      const comparableSummary = suppressSummary(summarizeHistogram(risky ? [] : point.comparable), k);
       return {
         campaign: point.campaignId,
         year: point.year,
