@@ -25,7 +25,7 @@ const FARM_KEY = [
   "coalesce(f.certification_body_id, '')",
   "coalesce(f.inspection_body_id, '')",
 ];
-const FARM_KEY_SQL = FARM_KEY.join(", ");
+export const COUNTER_KEY_SQL = FARM_KEY.join(", ");
 
 /** A sparse histogram: number of farms per count, only the counts that occur (JSON object keys). */
 export type Counts = Record<string, number>;
@@ -82,7 +82,18 @@ export class CounterRepository {
     sign: 1 | -1,
     condition: { sql: string; args: unknown[] },
   ): InStatement[] {
-    const match = `(campaign_id, ${KEY.join(", ")}) = (SELECT ?, ${FARM_KEY_SQL} FROM farms f WHERE f.id = ?)`;
+    // Adding: the row of the farm's attributes now. Taking out: the row the response was counted in.
+    const match =
+      sign === 1
+        ? `(campaign_id, ${KEY.join(", ")}) = (SELECT ?, ${COUNTER_KEY_SQL} FROM farms f WHERE f.id = ?)`
+        : `(campaign_id, ${KEY.join(", ")}) = (SELECT r.campaign_id, ${KEY.map((_, i) => `json_extract(r.counter_key, '$[${i}]')`).join(", ")}
+             FROM responses r WHERE r.campaign_id = ? AND r.farm_id = ?)`;
+    const create: InStatement = {
+      sql: `INSERT INTO statistic_counters (campaign_id, ${KEY.join(", ")}, farms, totals, comparable, themes, initiatives)
+            SELECT ?, ${COUNTER_KEY_SQL}, 0, ?, ?, ?, '{}' FROM farms f WHERE f.id = ? AND ${condition.sql}
+            ON CONFLICT DO NOTHING`,
+      args: [campaignId, "{}", "{}", JSON.stringify(themeZeros()), farmId, ...condition.args] as never,
+    };
     const themePaths = Object.entries(counts.themes).map(([theme, n]) => `$.${theme}."${n}"`);
     const initiativePaths = counts.initiatives.map((id) => `$."${id}"`);
     const setThemes = themePaths.length
@@ -92,12 +103,7 @@ export class CounterRepository {
       ? `json_set(initiatives, ${initiativePaths.map(() => "?, coalesce(json_extract(initiatives, ?), 0) + ?").join(", ")})`
       : "initiatives";
     return [
-      {
-        sql: `INSERT INTO statistic_counters (campaign_id, ${KEY.join(", ")}, farms, totals, comparable, themes, initiatives)
-              SELECT ?, ${FARM_KEY_SQL}, 0, ?, ?, ?, '{}' FROM farms f WHERE f.id = ? AND ${condition.sql}
-              ON CONFLICT DO NOTHING`,
-        args: [campaignId, "{}", "{}", JSON.stringify(themeZeros()), farmId, ...condition.args] as never,
-      },
+      ...(sign === 1 ? [create] : []),
       {
         sql: `UPDATE statistic_counters SET farms = farms + ?,
                 totals = json_set(totals, ?, coalesce(json_extract(totals, ?), 0) + ?),
@@ -178,11 +184,16 @@ export class CounterRepository {
         JSON.stringify(c.initiatives),
       ],
     }));
+    const scope = campaignId === undefined ? "" : "AND campaign_id = ?";
+    const scopeArgs = campaignId === undefined ? [] : [campaignId];
     await this.db.write([
-      campaignId === undefined
-        ? { sql: "DELETE FROM statistic_counters", args: [] }
-        : { sql: "DELETE FROM statistic_counters WHERE campaign_id = ?", args: [campaignId] },
+      { sql: `DELETE FROM statistic_counters WHERE 1 = 1 ${scope}`, args: scopeArgs },
       ...inserts,
+      {
+        sql: `UPDATE responses SET counter_key = (SELECT json_array(${COUNTER_KEY_SQL}) FROM farms f WHERE f.id = responses.farm_id)
+               WHERE status = 'submitted' ${scope}`,
+        args: scopeArgs,
+      },
     ]);
   }
 

@@ -1,6 +1,8 @@
+import { randomUUID } from "node:crypto";
 import type { InStatement } from "@libsql/client";
 import { comparableInitiativeIds } from "@monitor/surveys";
 import type { Database } from "../db/client.ts";
+import { COUNTER_KEY_SQL } from "./counters.ts";
 
 export type ResponseStatus = "draft" | "submitted";
 export type Answers = Record<string, unknown>;
@@ -221,10 +223,16 @@ export class ResponseRepository {
     alongWith: AlongWith,
   ): Promise<boolean> {
     const at = now.toISOString();
+    const token = randomUUID();
+    const won = {
+      sql: "EXISTS (SELECT 1 FROM responses WHERE id = ? AND write_token = ?)",
+      args: [response.id, token],
+    };
     const results = await this.db.write([
       {
         sql: `UPDATE responses SET status = 'submitted', version = version + 1, submitted_at = ?, submitted_by = ?, updated_at = ?,
-                     initiative_total = ?, comparable_total = ?
+                     initiative_total = ?, comparable_total = ?, write_token = ?,
+                     counter_key = (SELECT json_array(${COUNTER_KEY_SQL}) FROM farms f WHERE f.id = responses.farm_id)
                WHERE id = ? AND version = ? AND status = 'draft'`,
         args: [
           at,
@@ -232,6 +240,7 @@ export class ResponseRepository {
           at,
           initiatives.length,
           comparableCount(initiatives),
+          token,
           response.id,
           response.version,
         ],
@@ -241,16 +250,16 @@ export class ResponseRepository {
               SELECT id, version, 'submit', data, ?, ? FROM responses WHERE id = ? AND ${ifChanged}`,
         args: [at, userId, response.id],
       },
-      { sql: "DELETE FROM response_initiatives WHERE response_id = ?", args: [response.id] },
+      {
+        sql: `DELETE FROM response_initiatives WHERE response_id = ? AND ${won.sql}`,
+        args: [response.id, ...won.args],
+      },
       ...initiatives.map((i) => ({
         sql: `INSERT INTO response_initiatives (response_id, initiative_id, theme)
-              SELECT id, ?, ? FROM responses WHERE id = ? AND status = 'submitted' AND version = ?`,
-        args: [i.initiativeId, i.theme, response.id, response.version + 1],
+              SELECT id, ?, ? FROM responses WHERE id = ? AND write_token = ?`,
+        args: [i.initiativeId, i.theme, response.id, token],
       })),
-      ...alongWith({
-        sql: "EXISTS (SELECT 1 FROM responses WHERE id = ? AND status = 'submitted' AND version = ?)",
-        args: [response.id, response.version + 1],
-      }),
+      ...alongWith(won),
     ]);
     return results[0]?.rowsAffected === 1;
   }
@@ -308,26 +317,28 @@ export class ResponseRepository {
   async reopen(response: MonitorResponse, userId: number, now: Date, alongWith: AlongWith): Promise<boolean> {
     const at = now.toISOString();
     const responseId = response.id;
+    const token = randomUUID();
+    const won = {
+      sql: "EXISTS (SELECT 1 FROM responses WHERE id = ? AND write_token = ?)",
+      args: [responseId, token],
+    };
     const results = await this.db.write([
       {
         sql: `UPDATE responses SET status = 'draft', version = version + 1, submitted_at = NULL, submitted_by = NULL, updated_at = ?,
-                     initiative_total = NULL, comparable_total = NULL
+                     initiative_total = NULL, comparable_total = NULL, write_token = ?
                WHERE id = ? AND status = 'submitted' AND version = ?`,
-        args: [at, responseId, response.version],
+        args: [at, token, responseId, response.version],
       },
       {
         sql: `INSERT INTO response_revisions (response_id, version, kind, data, saved_at, saved_by)
               SELECT id, version, 'reopen', data, ?, ? FROM responses WHERE id = ? AND ${ifChanged}`,
         args: [at, userId, responseId],
       },
+      ...alongWith(won),
       {
-        sql: "DELETE FROM response_initiatives WHERE response_id = ? AND (SELECT version FROM responses WHERE id = ?) = ?",
-        args: [responseId, responseId, response.version + 1],
+        sql: `DELETE FROM response_initiatives WHERE response_id = ? AND ${won.sql}`,
+        args: [responseId, ...won.args],
       },
-      ...alongWith({
-        sql: "EXISTS (SELECT 1 FROM responses WHERE id = ? AND status = 'draft' AND version = ?)",
-        args: [responseId, response.version + 1],
-      }),
     ]);
     return results[0]?.rowsAffected === 1;
   }
