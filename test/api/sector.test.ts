@@ -272,6 +272,31 @@ describe("small groups and differencing are suppressed", () => {
     expect(adoption.body).toMatchObject({ suppressed: true, initiatives: [] });
   });
 
+  it("withholds a breakdown group that differs from the same group one filter wider by fewer than k", async () => {
+    // By region for LDA: Wallonia 5 farms; by region for all: Wallonia 7. Subtracting the two
+    // breakdowns would single out the 2 Walloon Milcobel farms.
+    const { body } = await get<{ groups: Group[] }>(
+      `/api/sector/breakdown?campaign=${campaign}&by=region&dairyBuyer=lda`,
+    );
+    expect(body.groups).toEqual([
+      expect.objectContaining({ key: "wallonia", farms: null, meanInitiatives: null, suppressed: true }),
+    ]);
+    const csv = await app.request(
+      `/api/sector/export?view=breakdown&by=region&dairyBuyer=lda&campaign=${campaign}`,
+      {
+        headers: { cookie: analyst },
+      },
+    );
+    expect(await csv.text()).toContain("2025,region,wallonia,Wallonia,,,,true");
+  });
+
+  it("withholds participation counts that differ from a wider view by fewer than k", async () => {
+    const { body } = await get<{ suppressed: boolean; registered: number | null }>(
+      `/api/sector/participation?campaign=${campaign}&region=wallonia&dairyBuyer=lda`,
+    );
+    expect(body).toMatchObject({ suppressed: true, registered: null });
+  });
+
   it("withholds a group under k farms", async () => {
     const { body } = await get<{ points: { farms: number | null; suppressed: boolean }[] }>(
       "/api/sector/trend?province=Namur",

@@ -90,11 +90,40 @@ export async function trendView(deps: AppDeps, population: Population) {
 export async function participationView(deps: AppDeps, campaign: Campaign, population: Population) {
   const k = deps.config.minGroupSize;
   const stats = deps.repos.statistics;
-  const [counts, audits, risky] = await Promise.all([
+  const wider = widerPopulations(population);
+  const [counts, audits, widerCounts, widerAudits] = await Promise.all([
     stats.participation(campaign.id, population),
     stats.auditsFilledIn(campaign.id, population),
-    atRisk(deps, campaign.id, population),
+    Promise.all(wider.map((p) => stats.participation(campaign.id, p))),
+    Promise.all(wider.map((p) => stats.auditsFilledIn(campaign.id, p))),
   ]);
+  // Every count shown is checked against the same count one filter wider.
+  const risky =
+    differencingRisk(
+      counts.registered,
+      widerCounts.map((w) => w.registered),
+      k,
+    ) ||
+    differencingRisk(
+      counts.started,
+      widerCounts.map((w) => w.started),
+      k,
+    ) ||
+    differencingRisk(
+      counts.submitted,
+      widerCounts.map((w) => w.submitted),
+      k,
+    ) ||
+    differencingRisk(
+      audits.audited,
+      widerAudits.map((w) => w.audited),
+      k,
+    ) ||
+    differencingRisk(
+      audits.filledIn,
+      widerAudits.map((w) => w.filledIn),
+      k,
+    );
   const shown = suppressSummary({ farms: risky ? 0 : counts.registered, ...counts }, k);
   const auditsShown = suppressSummary({ farms: risky ? 0 : audits.audited, ...audits }, k);
   return {
@@ -129,7 +158,8 @@ export async function adoptionView(deps: AppDeps, campaign: Campaign, population
     atRisk(deps, campaign.id, population),
   ]);
   const shown = suppressSummary({ farms: risky ? 0 : current.farms }, k);
-  const previousShown = before && !risky && before.farms >= k;
+  const previousRisky = previous ? await atRisk(deps, previous.id, population) : true;
+  const previousShown = before && !risky && !previousRisky && before.farms >= k;
   const ids = getVersion(campaign.surveyVersionId)?.initiativeIds ?? [];
   const catalogue = getCatalogue();
   const themeOf = new Map(catalogue.initiatives.map((i) => [i.id, i.theme]));
@@ -204,10 +234,19 @@ export async function breakdownView(
   locale: Locale,
 ) {
   const k = deps.config.minGroupSize;
-  const [groups, risky] = await Promise.all([
-    deps.repos.statistics.breakdownHistograms(campaign.id, population, by),
+  const stats = deps.repos.statistics;
+  const [groups, risky, widerGroups] = await Promise.all([
+    stats.breakdownHistograms(campaign.id, population, by),
     atRisk(deps, campaign.id, population),
+    Promise.all(widerPopulations(population).map((p) => stats.breakdownHistograms(campaign.id, p, by))),
   ]);
+  // A group is also compared with the same group one filter wider (subtracting two breakdowns).
+  const groupAtRisk = (key: string, farms: number) =>
+    differencingRisk(
+      farms,
+      widerGroups.map((w) => farmsOf(w.get(key) ?? [])),
+      k,
+    );
   const organisations = new Map((await deps.repos.farms.organisations()).map((o) => [o.id, o.name]));
   const label = (key: string) => {
     if (by === "region") return regionLabel(key, locale);
@@ -217,7 +256,9 @@ export async function breakdownView(
   };
   const summaries = [...groups].map(([key, bins]) => {
     const summary = summarizeHistogram(risky ? [] : bins);
-    return { key, label: label(key), ...summary };
+    // A group at risk is withheld like a small one (and so is its complement).
+    const farms = groupAtRisk(key, summary.farms) ? Math.min(summary.farms, 1) : summary.farms;
+    return { key, label: label(key), ...summary, farms };
   });
   const shown = suppressComplementary(summaries, k, ["key", "label"]);
   return {
