@@ -70,15 +70,4 @@ describe("demo answers built from a chosen set of initiatives", () => {
     expect(data.declaration_correct).toBe(true);
     expect(Number(data.grassland_ha)).toBeLessThanOrEqual(Number(data.land_ha));
   });
-
-  it("is fast: thousands of responses per second without a survey model", () => {
-    const v2026 = getVersion("2026");
-    if (!v2026) throw new Error("2026");
-    const random = seededRandom(3);
-    const sets = Array.from({ length: 2000 }, () => randomSet("2026", 0.4, random));
-    const started = performance.now();
-    for (const set of sets) answersFor(v2026, set, { herdSize: 100, region: "wallonia" }, random);
-    const perResponse = (performance.now() - started) / sets.length;
-    expect(perResponse).toBeLessThan(0.5);
-  });
 });
