@@ -15,6 +15,10 @@ const KEY = [
 ] as const;
 type KeyColumn = (typeof KEY)[number];
 
+/** The key of each campaign's roll-up row: every farm, so an unfiltered view reads one row. */
+const ROLL_UP = "*";
+const ROLL_UP_KEY = KEY.map(() => ROLL_UP);
+
 const SIZE_CLASS_OF_HERD = `CASE ${SIZE_CLASSES.map((c) => `WHEN f.herd_size >= ${c.min}${c.max === null ? "" : ` AND f.herd_size <= ${c.max}`} THEN '${c.id}'`).join(" ")} END`;
 /** The key of a farm's counter row, as SQL over `farms f`, one expression per key column. */
 const FARM_KEY = [
@@ -68,6 +72,10 @@ const increment = (counts: Counts, key: string | number) => {
   counts[key] = (counts[key] ?? 0) + 1;
 };
 
+const add = (into: Counts, from: Counts) => {
+  for (const [key, n] of Object.entries(from)) into[key] = (into[key] ?? 0) + n;
+};
+
 export class CounterRepository {
   constructor(private readonly db: Database) {}
 
@@ -82,18 +90,38 @@ export class CounterRepository {
     sign: 1 | -1,
     condition: { sql: string; args: unknown[] },
   ): InStatement[] {
+    const columns = `campaign_id, ${KEY.join(", ")}`;
     // Adding: the row of the farm's attributes now. Taking out: the row the response was counted in.
-    const match =
+    const farmRow =
       sign === 1
-        ? `(campaign_id, ${KEY.join(", ")}) = (SELECT ?, ${COUNTER_KEY_SQL} FROM farms f WHERE f.id = ?)`
-        : `(campaign_id, ${KEY.join(", ")}) = (SELECT r.campaign_id, ${KEY.map((_, i) => `json_extract(r.counter_key, '$[${i}]')`).join(", ")}
-             FROM responses r WHERE r.campaign_id = ? AND r.farm_id = ?)`;
-    const create: InStatement = {
-      sql: `INSERT INTO statistic_counters (campaign_id, ${KEY.join(", ")}, farms, totals, comparable, themes, initiatives)
-            SELECT ?, ${COUNTER_KEY_SQL}, 0, ?, ?, ?, '{}' FROM farms f WHERE f.id = ? AND ${condition.sql}
-            ON CONFLICT DO NOTHING`,
-      args: [campaignId, "{}", "{}", JSON.stringify(themeZeros()), farmId, ...condition.args] as never,
+        ? {
+            sql: `(${columns}) = (SELECT ?, ${COUNTER_KEY_SQL} FROM farms f WHERE f.id = ?)`,
+            args: [campaignId, farmId],
+          }
+        : {
+            sql: `(${columns}) = (SELECT r.campaign_id, ${KEY.map((_, i) => `json_extract(r.counter_key, '$[${i}]')`).join(", ")}
+                    FROM responses r WHERE r.campaign_id = ? AND r.farm_id = ?)`,
+            args: [campaignId, farmId],
+          };
+    const rollUpRow = {
+      sql: `(${columns}) = (?, ${KEY.map(() => "?").join(", ")})`,
+      args: [campaignId, ...ROLL_UP_KEY],
     };
+    const empty = [campaignId, "{}", "{}", JSON.stringify(themeZeros())];
+    const create: InStatement[] = [
+      {
+        sql: `INSERT INTO statistic_counters (${columns}, farms, totals, comparable, themes, initiatives)
+              SELECT ?, ${COUNTER_KEY_SQL}, 0, ?, ?, ?, '{}' FROM farms f WHERE f.id = ? AND ${condition.sql}
+              ON CONFLICT DO NOTHING`,
+        args: [...empty, farmId, ...condition.args] as never,
+      },
+      {
+        sql: `INSERT INTO statistic_counters (${columns}, farms, totals, comparable, themes, initiatives)
+              SELECT ?, ${KEY.map(() => "?").join(", ")}, 0, ?, ?, ?, '{}' WHERE ${condition.sql}
+              ON CONFLICT DO NOTHING`,
+        args: [campaignId, ...ROLL_UP_KEY, ...empty.slice(1), ...condition.args] as never,
+      },
+    ];
     const themePaths = Object.entries(counts.themes).map(([theme, n]) => `$.${theme}."${n}"`);
     const initiativePaths = counts.initiatives.map((id) => `$."${id}"`);
     const setThemes = themePaths.length
@@ -102,31 +130,28 @@ export class CounterRepository {
     const setInitiatives = initiativePaths.length
       ? `json_set(initiatives, ${initiativePaths.map(() => "?, coalesce(json_extract(initiatives, ?), 0) + ?").join(", ")})`
       : "initiatives";
-    return [
-      ...(sign === 1 ? [create] : []),
-      {
-        sql: `UPDATE statistic_counters SET farms = farms + ?,
-                totals = json_set(totals, ?, coalesce(json_extract(totals, ?), 0) + ?),
-                comparable = json_set(comparable, ?, coalesce(json_extract(comparable, ?), 0) + ?),
-                themes = ${setThemes},
-                initiatives = ${setInitiatives}
-              WHERE ${match} AND ${condition.sql}`,
-        args: [
-          sign,
-          `$."${counts.total}"`,
-          `$."${counts.total}"`,
-          sign,
-          `$."${counts.comparable}"`,
-          `$."${counts.comparable}"`,
-          sign,
-          ...themePaths.flatMap((path) => [path, path, sign]),
-          ...initiativePaths.flatMap((path) => [path, path, sign]),
-          campaignId,
-          farmId,
-          ...condition.args,
-        ] as never,
-      },
-    ];
+    const change = (row: { sql: string; args: unknown[] }): InStatement => ({
+      sql: `UPDATE statistic_counters SET farms = farms + ?,
+              totals = json_set(totals, ?, coalesce(json_extract(totals, ?), 0) + ?),
+              comparable = json_set(comparable, ?, coalesce(json_extract(comparable, ?), 0) + ?),
+              themes = ${setThemes},
+              initiatives = ${setInitiatives}
+            WHERE ${row.sql} AND ${condition.sql}`,
+      args: [
+        sign,
+        `$."${counts.total}"`,
+        `$."${counts.total}"`,
+        sign,
+        `$."${counts.comparable}"`,
+        `$."${counts.comparable}"`,
+        sign,
+        ...themePaths.flatMap((path) => [path, path, sign]),
+        ...initiativePaths.flatMap((path) => [path, path, sign]),
+        ...row.args,
+        ...condition.args,
+      ] as never,
+    });
+    return [...(sign === 1 ? create : []), change(farmRow), change(rollUpRow)];
   }
 
   /**
@@ -171,7 +196,28 @@ export class CounterRepository {
       for (const initiative of counts.initiatives) increment(counter.initiatives, initiative);
       counters.set(id, counter);
     }
-    const inserts: InStatement[] = [...counters.values()].map((c) => ({
+    const rollUps = new Map<number, CounterRow>();
+    for (const c of counters.values()) {
+      const rollUp = rollUps.get(c.campaignId) ?? {
+        campaignId: c.campaignId,
+        key: Object.fromEntries(KEY.map((column) => [column, ROLL_UP])) as Record<KeyColumn, string>,
+        farms: 0,
+        totals: {},
+        comparable: {},
+        themes: themeZeros(),
+        initiatives: {},
+      };
+      rollUp.farms += c.farms;
+      add(rollUp.totals, c.totals);
+      add(rollUp.comparable, c.comparable);
+      for (const [theme, counts] of Object.entries(c.themes)) {
+        rollUp.themes[theme] ??= {};
+        add(rollUp.themes[theme], counts);
+      }
+      add(rollUp.initiatives, c.initiatives);
+      rollUps.set(c.campaignId, rollUp);
+    }
+    const inserts: InStatement[] = [...counters.values(), ...rollUps.values()].map((c) => ({
       sql: `INSERT INTO statistic_counters (campaign_id, ${KEY.join(", ")}, farms, totals, comparable, themes, initiatives)
             VALUES (?, ${KEY.map(() => "?").join(", ")}, ?, ?, ?, ?, ?)`,
       args: [
@@ -216,7 +262,7 @@ export class CounterRepository {
     field: "totals" | "comparable",
     groupBy?: KeyColumn,
   ): Promise<{ campaignId: number; group: string; total: number; farms: number }[]> {
-    const where = counterCondition(population);
+    const where = counterCondition(population, groupBy !== undefined);
     const group = groupBy ?? "''";
     const rows = await this.db.query<{ campaign_id: number; grp: string; total: string; farms: number }>(
       `SELECT c.campaign_id, ${group} AS grp, h.key AS total, sum(h.value) AS farms
@@ -278,7 +324,11 @@ export class CounterRepository {
   }
 }
 
-function counterCondition(p: Population): { sql: string; args: unknown[] } {
+/**
+ * The counter rows of a population: the roll-up row when nothing narrows it (and the view is not
+ * grouped by an attribute), else the attribute rows that match.
+ */
+function counterCondition(p: Population, grouped = false): { sql: string; args: unknown[] } {
   const parts: string[] = [];
   const args: unknown[] = [];
   const equal = (column: KeyColumn, value: string | undefined) => {
@@ -294,5 +344,7 @@ function counterCondition(p: Population): { sql: string; args: unknown[] } {
   equal("dairy_buyer_id", p.dairyBuyerId);
   equal("certification_body_id", p.certificationBodyId);
   equal("inspection_body_id", p.inspectionBodyId);
-  return { sql: parts.length ? parts.join(" AND ") : "1 = 1", args };
+  if (!parts.length && !grouped) return { sql: "region = ?", args: [ROLL_UP] };
+  if (!parts.length) return { sql: "region <> ?", args: [ROLL_UP] };
+  return { sql: `region <> ? AND ${parts.join(" AND ")}`, args: [ROLL_UP, ...args] };
 }
