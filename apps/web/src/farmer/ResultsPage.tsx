@@ -1,24 +1,10 @@
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { Comparison, FarmResults } from "../api/types.ts";
-import { ChartFigure, useCatalogueLabels, useFormat } from "../shell/figures.tsx";
+import { ChartFigure, COLOURS, ThemeBarChart, useCatalogueLabels, useFormat } from "../shell/figures.tsx";
 import { ErrorMessage, Loading } from "../shell/Status.tsx";
 import { useApi } from "../shell/useApi.ts";
-
-const FARM_COLOUR = "#2f7d4f";
-const SECTOR_COLOUR = "#9aa59f";
 
 function ComparisonCard({ title, comparison, k }: { title: string; comparison: Comparison; k: number }) {
   const { t } = useTranslation();
@@ -59,29 +45,13 @@ function ThemeChart({ results }: { results: FarmResults }) {
         label={t("results.perThemeChart")}
         height={300}
         chart={
-          <ResponsiveContainer width="100%" height={300}>
-            <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
-              <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis
-                dataKey="name"
-                interval={0}
-                angle={-20}
-                textAnchor="end"
-                height={70}
-                tick={{ fontSize: 12 }}
-              />
-              <YAxis allowDecimals={false} />
-              <Tooltip />
-              <Legend />
-              <Bar dataKey="farm" name={t("results.yourFarm")} fill={FARM_COLOUR} isAnimationActive={false} />
-              <Bar
-                dataKey="sector"
-                name={t("results.sectorMean")}
-                fill={SECTOR_COLOUR}
-                isAnimationActive={false}
-              />
-            </BarChart>
-          </ResponsiveContainer>
+          <ThemeBarChart
+            rows={rows}
+            series={[
+              { dataKey: "farm", name: t("results.yourFarm"), colour: COLOURS.current },
+              { dataKey: "sector", name: t("results.sectorMean"), colour: COLOURS.previous },
+            ]}
+          />
         }
         table={
           <table>
@@ -137,14 +107,14 @@ function TrendChart({ results }: { results: FarmResults }) {
               <Line
                 dataKey="total"
                 name={t("results.yourFarm")}
-                stroke={FARM_COLOUR}
+                stroke={COLOURS.current}
                 strokeWidth={3}
                 isAnimationActive={false}
               />
               <Line
                 dataKey="sectorMean"
                 name={t("results.sectorMean")}
-                stroke={SECTOR_COLOUR}
+                stroke={COLOURS.previous}
                 strokeWidth={2}
                 isAnimationActive={false}
               />

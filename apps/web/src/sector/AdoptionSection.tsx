@@ -1,11 +1,17 @@
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { SectorAdoption } from "../api/types.ts";
-import { ChartFigure, type Format, useCatalogueLabels, useFormat } from "../shell/figures.tsx";
+import {
+  ChartFigure,
+  COLOURS,
+  type Format,
+  ThemeBarChart,
+  useCatalogueLabels,
+  useFormat,
+} from "../shell/figures.tsx";
 import { ErrorMessage } from "../shell/Status.tsx";
 import { useApi } from "../shell/useApi.ts";
-import { COLOURS, ExportLinks, SectionHeader, SelectField, SuppressedNotice } from "./common.tsx";
+import { ExportLinks, SectionHeader, SelectField, SuppressedNotice } from "./common.tsx";
 import type { Filters } from "./filters.ts";
 import { viewPath } from "./useSectorData.ts";
 
@@ -156,31 +162,16 @@ export function ThemeAdoption({ adoption, open }: { adoption: SectorAdoption; op
       height={300}
       label={t("sectorDashboard.themeChart", { year: year ?? "", previous: previousYear ?? "—" })}
       chart={
-        <ResponsiveContainer width="100%" height={300}>
-          <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis
-              dataKey="name"
-              interval={0}
-              angle={-20}
-              textAnchor="end"
-              height={70}
-              tick={{ fontSize: 12 }}
-            />
-            <YAxis allowDecimals={false} width={36} />
-            <Tooltip formatter={(v) => (typeof v === "number" ? format.number(v) : "—")} />
-            <Legend itemSorter={(item) => (item.dataKey === "previous" ? 0 : 1)} />
-            {previousYear !== null && (
-              <Bar
-                dataKey="previous"
-                name={String(previousYear)}
-                fill={COLOURS.previous}
-                isAnimationActive={false}
-              />
-            )}
-            <Bar dataKey="current" name={currentName} fill={COLOURS.current} isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
+        <ThemeBarChart
+          rows={rows}
+          format={format.number}
+          series={[
+            ...(previousYear !== null
+              ? [{ dataKey: "previous", name: String(previousYear), colour: COLOURS.previous }]
+              : []),
+            { dataKey: "current", name: currentName, colour: COLOURS.current },
+          ]}
+        />
       }
       table={
         <table>

@@ -1,11 +1,11 @@
 import { useTranslation } from "react-i18next";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { BreakdownBy, SectorBreakdown } from "../api/types.ts";
-import { useFormat } from "../shell/figures.tsx";
+import { COLOURS, useFormat } from "../shell/figures.tsx";
 import { ErrorMessage } from "../shell/Status.tsx";
 import { useSession } from "../shell/session.tsx";
 import { useApi } from "../shell/useApi.ts";
-import { COLOURS, ExportLinks, SectionHeader, SelectField, SuppressedNotice } from "./common.tsx";
+import { ExportLinks, SectionHeader, SelectField, SuppressedNotice } from "./common.tsx";
 import { BREAKDOWN_BY, type Filters } from "./filters.ts";
 import { viewPath } from "./useSectorData.ts";
 

@@ -1,10 +1,10 @@
 import { useTranslation } from "react-i18next";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { SectorDistribution } from "../api/types.ts";
-import { ChartFigure, useFormat } from "../shell/figures.tsx";
+import { ChartFigure, COLOURS, useFormat } from "../shell/figures.tsx";
 import { ErrorMessage } from "../shell/Status.tsx";
 import { useApi } from "../shell/useApi.ts";
-import { COLOURS, ExportLinks, SectionHeader, SuppressedNotice } from "./common.tsx";
+import { ExportLinks, SectionHeader, SuppressedNotice } from "./common.tsx";
 import type { Filters } from "./filters.ts";
 import { viewPath } from "./useSectorData.ts";
 

@@ -12,8 +12,8 @@ import {
   YAxis,
 } from "recharts";
 import type { SectorTrend } from "../api/types.ts";
-import { ChartFigure, useFormat } from "../shell/figures.tsx";
-import { COLOURS, SuppressedNotice } from "./common.tsx";
+import { ChartFigure, COLOURS, useFormat } from "../shell/figures.tsx";
+import { SuppressedNotice } from "./common.tsx";
 
 type Metric = "mean" | "share";
 

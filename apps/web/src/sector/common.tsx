@@ -3,13 +3,6 @@ import { useTranslation } from "react-i18next";
 import { Loading } from "../shell/Status.tsx";
 import { type ExportView, type Filters, useExportHref } from "./filters.ts";
 
-export const COLOURS = {
-  current: "#2f7d4f",
-  previous: "#9aa59f",
-  comparable: "#1a4fa0",
-  accent: "#c77c02",
-};
-
 /** The explanation shown instead of figures the API withheld. */
 export function SuppressedNotice({ k }: { k: number }) {
   const { t } = useTranslation();

@@ -1,7 +1,16 @@
 import { type ReactNode, useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { Catalogue, Locale } from "../api/types.ts";
 import { useApi } from "./useApi.ts";
+
+/** The colours of the charts: the figure in focus, the one it is compared with, and the others. */
+export const COLOURS = {
+  current: "#2f7d4f",
+  previous: "#9aa59f",
+  comparable: "#1a4fa0",
+  accent: "#c77c02",
+};
 
 /** Intl formatters, made once per language (tables call them for every row). */
 export function useFormat() {
@@ -70,5 +79,37 @@ export function ChartFigure({
         <div className="table-scroll">{table}</div>
       </details>
     </>
+  );
+}
+
+export interface BarSeries {
+  dataKey: string;
+  name: string;
+  colour: string;
+}
+
+/** Bars per theme (or any labelled group), one series per compared figure, in legend order. */
+export function ThemeBarChart({
+  rows,
+  series,
+  format,
+}: {
+  rows: Record<string, string | number | null>[];
+  series: BarSeries[];
+  format?: (value: number) => string;
+}) {
+  return (
+    <ResponsiveContainer width="100%" height={300}>
+      <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="name" interval={0} angle={-20} textAnchor="end" height={70} tick={{ fontSize: 12 }} />
+        <YAxis allowDecimals={false} width={36} />
+        <Tooltip formatter={(v) => (typeof v === "number" && format ? format(v) : (v as number))} />
+        <Legend itemSorter={(item) => series.findIndex((s) => s.dataKey === item.dataKey)} />
+        {series.map((s) => (
+          <Bar key={s.dataKey} dataKey={s.dataKey} name={s.name} fill={s.colour} isAnimationActive={false} />
+        ))}
+      </BarChart>
+    </ResponsiveContainer>
   );
 }
