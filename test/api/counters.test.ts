@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRepositories } from "../../apps/api/src/repositories/index.ts";
 import type { Population } from "../../apps/api/src/repositories/statistics.ts";
+import { registerSurveyVersions } from "../../apps/api/src/services/surveyVersions.ts";
 import { createTestApi, type TestApi } from "../support/api.ts";
 
 /**
@@ -74,6 +75,12 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 describe("statistic counters", () => {
+  it("are counted again at start when a campaign's roll-up row is missing (an older database)", async () => {
+    await api.db.writeOne("DELETE FROM statistic_counters WHERE region = '*'");
+    await registerSurveyVersions(createRepositories(api.db), NOW);
+    await expectCountersMatch(previous);
+  });
+
   it("match the submitted responses after the demo seed", async () => {
     await expectCountersMatch(previous);
     await expectCountersMatch(current);

@@ -243,11 +243,16 @@ export class CounterRepository {
     ]);
   }
 
-  /** True when submitted monitors exist but no counter row does. */
+  /**
+   * True when a campaign has submitted monitors but no roll-up counter row: a database counted
+   * before the counters (or the roll-up rows) existed.
+   */
   async missing(): Promise<boolean> {
     const row = await this.db.queryOne<{ missing: number }>(
-      `SELECT EXISTS (SELECT 1 FROM responses WHERE status = 'submitted')
-              AND NOT EXISTS (SELECT 1 FROM statistic_counters) AS missing`,
+      `SELECT EXISTS (
+         SELECT 1 FROM responses r WHERE r.status = 'submitted' AND NOT EXISTS (
+           SELECT 1 FROM statistic_counters c WHERE c.campaign_id = r.campaign_id AND c.region = ?)) AS missing`,
+      [ROLL_UP],
     );
     return Number(row?.missing ?? 0) === 1;
   }
