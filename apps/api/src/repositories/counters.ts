@@ -68,6 +68,24 @@ export function responseCounts(
   };
 }
 
+/**
+ * SQL for a sparse histogram plus a delta (both JSON objects of counts): keys summed, keys that
+ * reach 0 dropped, as a rebuild would leave them.
+ */
+function addCounts(counts: string, delta: string): string {
+  return `(SELECT json_group_object(key, n) FROM (
+            SELECT key, sum(value) AS n FROM (
+              SELECT key, value FROM json_each(${counts}) UNION ALL SELECT key, value FROM json_each(${delta}))
+            GROUP BY key HAVING n <> 0))`;
+}
+
+/** The same per theme: `{theme: histogram}` plus `{theme: delta}`, with the delta parameter given twice. */
+function addThemeCounts(themes: string, delta: string): string {
+  const of = (object: string) => `coalesce(json_extract(${object}, '$."' || theme || '"'), '{}')`;
+  return `(SELECT json_group_object(theme, json(${addCounts(of(themes), of(delta))}))
+             FROM (SELECT key AS theme FROM json_each(${themes}) UNION SELECT key FROM json_each(${delta})))`;
+}
+
 const increment = (counts: Counts, key: string | number) => {
   counts[key] = (counts[key] ?? 0) + 1;
 };
@@ -122,31 +140,29 @@ export class CounterRepository {
         args: [campaignId, ...ROLL_UP_KEY, ...empty.slice(1), ...condition.args] as never,
       },
     ];
-    const themePaths = Object.entries(counts.themes).map(([theme, n]) => `$.${theme}."${n}"`);
-    const initiativePaths = counts.initiatives.map((id) => `$."${id}"`);
-    const setThemes = themePaths.length
-      ? `json_set(themes, ${themePaths.map(() => "?, coalesce(json_extract(themes, ?), 0) + ?").join(", ")})`
-      : "themes";
-    const setInitiatives = initiativePaths.length
-      ? `json_set(initiatives, ${initiativePaths.map(() => "?, coalesce(json_extract(initiatives, ?), 0) + ?").join(", ")})`
-      : "initiatives";
+    // Fixed-size statements whatever the number of initiatives: the deltas travel as JSON parameters.
+    const delta = (keys: readonly (string | number)[]) => {
+      const object: Counts = {};
+      for (const key of keys) object[key] = (object[key] ?? 0) + sign;
+      return JSON.stringify(object);
+    };
+    const themeDeltas = JSON.stringify(
+      Object.fromEntries(Object.entries(counts.themes).map(([theme, n]) => [theme, { [n]: sign }])),
+    );
     const change = (row: { sql: string; args: unknown[] }): InStatement => ({
       sql: `UPDATE statistic_counters SET farms = farms + ?,
-              totals = json_set(totals, ?, coalesce(json_extract(totals, ?), 0) + ?),
-              comparable = json_set(comparable, ?, coalesce(json_extract(comparable, ?), 0) + ?),
-              themes = ${setThemes},
-              initiatives = ${setInitiatives}
+              totals = ${addCounts("totals", "?")},
+              comparable = ${addCounts("comparable", "?")},
+              themes = ${addThemeCounts("themes", "?")},
+              initiatives = ${addCounts("initiatives", "?")}
             WHERE ${row.sql} AND ${condition.sql}`,
       args: [
         sign,
-        `$."${counts.total}"`,
-        `$."${counts.total}"`,
-        sign,
-        `$."${counts.comparable}"`,
-        `$."${counts.comparable}"`,
-        sign,
-        ...themePaths.flatMap((path) => [path, path, sign]),
-        ...initiativePaths.flatMap((path) => [path, path, sign]),
+        delta([counts.total]),
+        delta([counts.comparable]),
+        themeDeltas,
+        themeDeltas,
+        delta(counts.initiatives),
         ...row.args,
         ...condition.args,
       ] as never,
