@@ -1,7 +1,9 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { checkDefinitions } from "./check.ts";
-import { checkSurveys, getCatalogue, listVersions } from "./files.ts";
-import { findElement, realDefinitions } from "./test-fixtures.ts";
+import { checkSurveys, getCatalogue, latestVersion, listVersions, SURVEYS_DIR } from "./files.ts";
+import { findElement, realDefinitions, version } from "./test-fixtures.ts";
 import type { Problem } from "./types.ts";
 
 type Json = Record<string, unknown>;
@@ -56,15 +58,19 @@ describe("the real questionnaires", () => {
     ]);
   });
 
+  // versions come from the folders: adding one (say 2029) must not break these tests
   it("give every version its content hash and sorted ids", () => {
-    const versions = listVersions();
-    expect(versions.map((v) => v.id)).toEqual(["2014", "2020", "2026"]);
-    for (const v of versions) expect(v.contentHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(new Set(versions.map((v) => v.contentHash)).size).toBe(3);
+    const ids = listVersions().map((v) => v.id);
+    expect(ids).toEqual([...ids].sort());
+    expect(ids).toEqual(expect.arrayContaining(["2014", "2020", "2026"]));
+    for (const v of listVersions()) {
+      const bytes = readFileSync(`${SURVEYS_DIR}${v.id}/survey.json`);
+      expect(v.contentHash).toBe(createHash("sha256").update(bytes).digest("hex"));
+    }
   });
 
   it("2026 starts with the farm profile, shows a progress bar and asks numbers", () => {
-    const json = listVersions()[2]?.json as { showProgressBar: unknown; pages: { name: string }[] };
+    const json = version("2026").json as { showProgressBar: unknown; pages: { name: string }[] };
     expect(json.pages[0]?.name).toBe("farm_profile");
     expect(json.showProgressBar).toBe(true);
     expect(findElement(json, "dairy_cows")).toMatchObject({ inputType: "number", isRequired: true });
@@ -203,11 +209,12 @@ describe("checkDefinitions reports each defect", () => {
 
   it("a catalogue initiative the latest version does not map", () => {
     const defs = realDefinitions();
-    delete versionOf(defs, "2026").mapping.initiatives["water_soil.water_retention"];
+    const latest = latestVersion().id;
+    delete versionOf(defs, latest).mapping.initiatives["water_soil.water_retention"];
     expectProblem(
       checkDefinitions(defs),
-      /"water_soil.water_retention" is not mapped by the latest version 2026/,
-      "2026",
+      new RegExp(`"water_soil.water_retention" is not mapped by the latest version ${latest}`),
+      latest,
     );
   });
 
@@ -240,5 +247,177 @@ describe("checkDefinitions reports each defect", () => {
       "2026",
     );
     expect(problems).toHaveLength(1);
+  });
+});
+
+describe("checkDefinitions never throws: a broken shape is a finding with its path", () => {
+  const localized = (en: string, nl: string, fr: string, de: string) => ({ default: en, en, nl, fr, de });
+  const title = localized("Plot", "Perceel", "Parcelle", "Parzelle");
+  /** The elements of the first page of 2026 in a copy of the definitions. */
+  const firstPage = (defs: ReturnType<typeof realDefinitions>) =>
+    (versionOf(defs, "2026").json as { pages: { elements: unknown[] }[] }).pages[0]?.elements ?? [];
+  /** `depth` panels, each in the one before, with a question in the innermost. */
+  function nestedPanels(depth: number): Json {
+    const root: Json = { type: "panel", name: "panel_1", elements: [] };
+    let inner = root;
+    for (let i = 2; i <= depth; i++) {
+      const panel: Json = { type: "panel", name: `panel_${i}`, elements: [] };
+      (inner.elements as Json[]).push(panel);
+      inner = panel;
+    }
+    (inner.elements as Json[]).push({ type: "boolean", name: "deep_question", title });
+    return root;
+  }
+
+  it.each<[string, (json: Json, pages: Json[]) => void, string]>([
+    [
+      "a null element",
+      (_json, pages) => {
+        (pages[0]?.elements as unknown[])[2] = null;
+      },
+      "/pages/0/elements/2 an element must be an object, not null",
+    ],
+    [
+      "pages: [null]",
+      (json) => {
+        json.pages = [null];
+      },
+      "/pages/0 a page must be an object, not null",
+    ],
+    [
+      'pages: "oops"',
+      (json) => {
+        json.pages = "oops";
+      },
+      '/pages "pages" must be a list of pages, not a string',
+    ],
+    [
+      "elements: 5",
+      (_json, pages) => {
+        (pages[1] as Json).elements = 5;
+      },
+      '/pages/1/elements "elements" must be a list of elements, not a number',
+    ],
+    [
+      "a page that is a string",
+      (_json, pages) => {
+        (pages as unknown[])[3] = "energy";
+      },
+      "/pages/3 a page must be an object, not a string",
+    ],
+  ])("%s", (_what, change, finding) => {
+    const defs = realDefinitions();
+    const json = versionOf(defs, "2026").json;
+    change(json, json.pages as Json[]);
+    expect(messages(checkDefinitions(defs))).toEqual([`2026 2026/survey.json#${finding}`]);
+  });
+
+  it("panels nested 5,000 deep: refused at 20 levels, before survey-core recurses", () => {
+    const defs = realDefinitions();
+    const elements = firstPage(defs);
+    elements.push(nestedPanels(5000));
+    const at = `/pages/0/elements/${elements.length - 1}${"/elements/0".repeat(19)}/elements`;
+    expect(messages(checkDefinitions(defs))).toEqual([
+      `2026 2026/survey.json#${at} panels nest deeper than 20 levels`,
+    ]);
+  });
+
+  it("panels nested 19 deep (a question at level 20) pass", () => {
+    const defs = realDefinitions();
+    firstPage(defs).push(nestedPanels(19));
+    expect(messages(checkDefinitions(defs))).toEqual([]);
+  });
+
+  it("values and rules nested deeper than 100 levels", () => {
+    const defs = realDefinitions();
+    const v = versionOf(defs, "2026");
+    let value: unknown = 1;
+    let rule: unknown = { question: "grazing", equals: true };
+    for (let i = 0; i < 100_000; i++) {
+      value = { a: value };
+      rule = { all: [rule] };
+    }
+    findElement(v.json, "dairy_cows").defaultValue = value;
+    v.mapping.initiatives["animal_welfare.grazing"] = rule;
+    const problems = checkDefinitions(defs);
+    expectProblem(problems, /values nest deeper than 100 levels/, "2026");
+    expectProblem(problems, /rules nest deeper than 100 levels/, "2026");
+  });
+
+  it.each<[string, Json, RegExp]>([
+    [
+      "a null validator",
+      { validators: [null] },
+      /#\/pages\/0\/elements\/\d+\/validators\/0 null is not a valid value/,
+    ],
+    ["a type that is not a text", { type: {} }, /#\/pages\/0\/elements\/\d+ an element needs a type/],
+    ["a name that is not a text", { name: {} }, /#\/pages\/0\/elements\/\d+ an element needs a name/],
+  ])("%s: a finding instead of survey-core's exception", (_what, change, finding) => {
+    const defs = realDefinitions();
+    Object.assign(findElement(versionOf(defs, "2026").json, "dairy_cows"), change);
+    const problems = messages(checkDefinitions(defs));
+    expect(problems).toContainEqual(expect.stringMatching(finding));
+    expect(problems).toContainEqual(expect.stringMatching(/survey-core cannot load it/));
+  });
+
+  const feedPerGroup = () => ({
+    type: "matrixdropdown",
+    name: "feed_per_group",
+    title: localized(
+      "Feed per animal group",
+      "Voeder per diergroep",
+      "Aliments par groupe",
+      "Futter pro Tiergruppe",
+    ),
+    columns: [
+      {
+        name: "kg_per_day",
+        cellType: "text",
+        title: localized("kg per day", "kg per dag", "kg par jour", "kg pro Tag"),
+      },
+    ] as Json[],
+    rows: [
+      { value: "dairy_cows", text: localized("Dairy cows", "Melkkoeien", "Vaches laitières", "Milchkühe") },
+      { value: "young_stock", text: localized("Young stock", "Jongvee", "Jeune bétail", "Jungvieh") },
+    ],
+  });
+
+  it("a matrixdropdown whose columns are translated by their title passes", () => {
+    const defs = realDefinitions();
+    firstPage(defs).push(feedPerGroup());
+    expect(messages(checkDefinitions(defs))).toEqual([]);
+  });
+
+  it("a matrixdropdown column title without de, or a column with a text instead of a title", () => {
+    const defs = realDefinitions();
+    const matrix = feedPerGroup();
+    delete (matrix.columns[0] as { title: Json }).title.de;
+    matrix.columns.push({ name: "dry_matter_pct", text: localized("DM %", "DS %", "MS %", "TS %") });
+    const elements = firstPage(defs);
+    elements.push(matrix);
+    const at = `2026/survey.json#/pages/0/elements/${elements.length - 1}/columns`;
+    const problems = messages(checkDefinitions(defs));
+    expect(problems).toContain(`2026 ${at}/0/title "title" lacks a text for: de`);
+    expect(problems).toContain(`2026 ${at}/1 column "dry_matter_pct" has no localized "title"`);
+  });
+
+  it("a name that repeats in a dynamic panel's template, also in a panel inside it", () => {
+    const defs = realDefinitions();
+    const elements = firstPage(defs);
+    elements.push({
+      type: "paneldynamic",
+      name: "plots",
+      title,
+      templateElements: [
+        { type: "text", name: "plot_name", title },
+        // a survey question's name: the answer is stored in plots[i], so it is no collision
+        { type: "text", inputType: "number", name: "grassland_ha", title },
+        { type: "panel", name: "plot_details", elements: [{ type: "text", name: "plot_name", title }] },
+      ],
+    });
+    const at = `/pages/0/elements/${elements.length - 1}/templateElements`;
+    expect(messages(checkDefinitions(defs))).toEqual([
+      `2026 2026/survey.json#${at}/2/elements/0/name question name "plot_name" repeats within dynamic panel "plots" (first at ${at}/0)`,
+    ]);
   });
 });

@@ -52,49 +52,103 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 const isExpressionKey = (key: string) =>
   key === "expression" || key.endsWith("If") || key.endsWith("Expression");
 
-/** Visits every key/value of a JSON tree with its JSON pointer. */
+/** survey-core recurses into panels and values: deeper nesting is refused before it runs. */
+const MAX_PANEL_DEPTH = 20;
+const MAX_JSON_DEPTH = 100;
+/** Question types whose `columns` are matrix columns (`name` and localized `title`), not choices. */
+const COLUMN_TYPES = new Set(["matrixdropdown", "matrixdynamic"]);
+
+const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 80)}…` : s);
+const typeOf = (v: unknown) =>
+  v == null ? String(v) : Array.isArray(v) ? "a list" : typeof v === "object" ? "an object" : `a ${typeof v}`;
+
+/**
+ * Visits every key/value and list item of a JSON tree (in document order) with its JSON pointer and
+ * the object or list that holds it, without recursion. Returns the pointer of the first value nested
+ * deeper than MAX_JSON_DEPTH levels, which is not visited further.
+ */
 function walk(
-  node: unknown,
-  pointer: string,
-  visit: (key: string, value: unknown, pointer: string) => void,
-): void {
-  if (Array.isArray(node)) {
-    node.forEach((v, i) => {
-      walk(v, `${pointer}/${i}`, visit);
-    });
-  } else if (isObject(node)) {
-    for (const [k, v] of Object.entries(node)) {
-      const p = `${pointer}/${k}`;
-      visit(k, v, p);
-      walk(v, p, visit);
+  root: unknown,
+  visit: (key: string, value: unknown, pointer: string, parent: unknown) => void,
+): string | undefined {
+  let tooDeep: string | undefined;
+  const stack: { key: string; value: unknown; pointer: string; parent: unknown; depth: number }[] = [];
+  const pushChildren = (node: unknown, pointer: string, depth: number) => {
+    if (typeof node !== "object" || node === null) return;
+    if (depth > MAX_JSON_DEPTH) {
+      tooDeep ??= pointer;
+      return;
     }
+    const entries = Object.entries(node);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, value] = entries[i] as [string, unknown];
+      stack.push({ key, value, pointer: `${pointer}/${key}`, parent: node, depth });
+    }
+  };
+  pushChildren(root, "", 1);
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    visit(top.key, top.value, top.pointer, top.parent);
+    pushChildren(top.value, top.pointer, top.depth + 1);
   }
+  return tooDeep;
 }
 
+type DynamicPanel = { name: string; pointer: string };
 interface ElementRef {
   name: unknown;
   type: unknown;
   pointer: string;
   node: Record<string, unknown>;
+  /** The dynamic panel whose template holds the element; undefined at the survey level. */
+  dynamicPanel?: DynamicPanel;
 }
-/** Elements of the questionnaire (questions and panels, recursively), pages excluded. */
-function collectElements(json: Record<string, unknown>): ElementRef[] {
-  const out: ElementRef[] = [];
-  const visitList = (list: unknown, pointer: string) => {
-    if (!Array.isArray(list)) return;
-    list.forEach((el, i) => {
-      if (!isObject(el)) return;
-      const p = `${pointer}/${i}`;
-      out.push({ name: el.name, type: el.type, pointer: p, node: el });
-      visitList(el.elements, `${p}/elements`);
-    });
+interface Structure {
+  elements: ElementRef[];
+  problems: { pointer: string; message: string }[];
+}
+/**
+ * Elements of the questionnaire (questions, panels and dynamic panels' templates, in document order),
+ * pages excluded, walked without recursion; and the defects of that tree that would make survey-core
+ * throw or overflow: pages and elements that are not objects, lists that are not lists, deep panels.
+ */
+function collectElements(json: Record<string, unknown>): Structure {
+  const out: Structure = { elements: [], problems: [] };
+  const stack: { node: unknown; pointer: string; depth: number; dynamicPanel?: DynamicPanel }[] = [];
+  const pushList = (list: unknown, pointer: string, depth: number, dynamicPanel?: DynamicPanel) => {
+    if (list === undefined) return;
+    if (!Array.isArray(list)) {
+      const key = pointer.slice(pointer.lastIndexOf("/") + 1);
+      out.problems.push({ pointer, message: `"${key}" must be a list of elements, not ${typeOf(list)}` });
+    } else if (depth > MAX_PANEL_DEPTH) {
+      out.problems.push({ pointer, message: `panels nest deeper than ${MAX_PANEL_DEPTH} levels` });
+    } else {
+      for (let i = list.length - 1; i >= 0; i--)
+        stack.push({ node: list[i], pointer: `${pointer}/${i}`, depth, dynamicPanel });
+    }
   };
+  pushList(json.elements, "/elements", 1);
   if (Array.isArray(json.pages)) {
-    json.pages.forEach((page, i) => {
-      if (isObject(page)) visitList(page.elements, `/pages/${i}/elements`);
+    for (let i = json.pages.length - 1; i >= 0; i--)
+      stack.push({ node: json.pages[i], pointer: `/pages/${i}`, depth: 0 });
+  } else if (json.pages !== undefined) {
+    out.problems.push({
+      pointer: "/pages",
+      message: `"pages" must be a list of pages, not ${typeOf(json.pages)}`,
     });
   }
-  visitList(json.elements, "/elements");
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const { node, pointer, depth, dynamicPanel } = top;
+    if (!isObject(node)) {
+      const what = depth === 0 ? "a page" : "an element";
+      out.problems.push({ pointer, message: `${what} must be an object, not ${typeOf(node)}` });
+      continue;
+    }
+    if (depth > 0) out.elements.push({ name: node.name, type: node.type, pointer, node, dynamicPanel });
+    // a dynamic panel keeps its template's answers in its own value: the template is a namespace of its own
+    const template = node.type === "paneldynamic" ? { name: String(node.name), pointer } : dynamicPanel;
+    pushList(node.templateElements, `${pointer}/templateElements`, depth + 1, template);
+    pushList(node.elements, `${pointer}/elements`, depth + 1, dynamicPanel);
+  }
   return out;
 }
 
@@ -158,6 +212,115 @@ interface LoadedVersion {
   mapped: Set<string>;
 }
 
+/** Checks a survey.json; returns its questions, or undefined when survey-core could not load it. */
+function checkSurvey(
+  json: Record<string, unknown>,
+  add: (pointer: string, message: string) => void,
+): Map<string, QuestionInfo> | undefined {
+  // 1. a tree survey-core can load without throwing or overflowing
+  const { elements, problems } = collectElements(json);
+  for (const p of problems) add(p.pointer, p.message);
+  if (problems.length > 0) return undefined;
+
+  // 2. names: present, unique within the version (or within a dynamic panel); titles present
+  const seen = new Map<string, string>();
+  for (const el of elements) {
+    if (typeof el.type !== "string") add(el.pointer, "an element needs a type");
+    if (typeof el.name !== "string" || el.name === "") {
+      add(el.pointer, "an element needs a name");
+      continue;
+    }
+    // A template name may equal a question name outside: its answer is stored inside the dynamic panel's value.
+    const scope = el.dynamicPanel?.pointer ?? "";
+    const first = seen.get(`${scope}#${el.name}`);
+    if (first)
+      add(
+        `${el.pointer}/name`,
+        el.dynamicPanel
+          ? `question name "${el.name}" repeats within dynamic panel "${el.dynamicPanel.name}" (first at ${first})`
+          : `question name "${el.name}" repeats within the version (first at ${first})`,
+      );
+    else seen.set(`${scope}#${el.name}`, el.pointer);
+    if (!UNTITLED_TYPES.has(String(el.type)) && el.node.title === undefined)
+      add(el.pointer, `question "${el.name}" has no localized title`);
+    if (el.node.valueName !== undefined)
+      add(
+        `${el.pointer}/valueName`,
+        `question "${el.name}": valueName is not supported (answers are keyed by name)`,
+      );
+  }
+  if (Array.isArray(json.pages)) {
+    json.pages.forEach((page, i) => {
+      if (isObject(page) && page.title === undefined) add(`/pages/${i}`, "a page needs a localized title");
+    });
+  }
+
+  // 3. every text localized; choices carry a localized text, matrix columns a localized title
+  // expressions outside a template cannot read template questions: only survey-level names are known
+  const known = new Set<string>();
+  for (const el of elements) if (!el.dynamicPanel && typeof el.name === "string") known.add(el.name);
+  if (Array.isArray(json.calculatedValues)) {
+    for (const c of json.calculatedValues) if (isObject(c) && typeof c.name === "string") known.add(c.name);
+  }
+  const tooDeep = walk(json, (key, value, pointer, parent) => {
+    if (value === null) {
+      add(pointer, "null is not a valid value here");
+      return;
+    }
+    if (LOCALIZABLE.has(key)) {
+      const msg = localizedProblems(value, `"${key}"`);
+      if (msg) add(pointer, msg);
+    }
+    if (key === "columns" && isObject(parent) && COLUMN_TYPES.has(String(parent.type))) {
+      if (Array.isArray(value))
+        value.forEach((c, i) => {
+          if (!isObject(c))
+            add(
+              `${pointer}/${i}`,
+              `column "${String(c)}" needs an object with a "name" and a localized "title"`,
+            );
+          else if (c.title === undefined)
+            add(`${pointer}/${i}`, `column "${String(c.name)}" has no localized "title"`);
+        });
+    } else if ((key === "choices" || key === "rows" || key === "columns") && Array.isArray(value)) {
+      value.forEach((c, i) => {
+        if (c === null) return; // reported as null
+        if (!isObject(c))
+          add(`${pointer}/${i}`, `choice "${String(c)}" needs an object with a localized "text"`);
+        else if (c.text === undefined)
+          add(`${pointer}/${i}`, `choice "${String(c.value)}" has no localized "text"`);
+      });
+    }
+    // 4. expressions name existing questions
+    if (isExpressionKey(key) && typeof value === "string") {
+      const runner = new ExpressionRunner(value);
+      if (!runner.canRun()) {
+        add(pointer, `expression "${clip(value)}" cannot be parsed`);
+        return;
+      }
+      for (const variable of runner.getVariables()) {
+        const name = variable.split(/[.[]/)[0] ?? variable;
+        if (!known.has(name) && !CONTEXT_VARIABLES.has(name.toLowerCase()))
+          add(pointer, `expression "${clip(value)}" names unknown question "${name}"`);
+      }
+    }
+  });
+  if (tooDeep) {
+    add(tooDeep, `values nest deeper than ${MAX_JSON_DEPTH} levels`);
+    return undefined;
+  }
+
+  // 5. survey-core loads it without errors (a last guard: it throws on shapes the checks above miss)
+  try {
+    const model = createModel(json);
+    for (const e of model.jsonErrors ?? []) add("", `survey-core: ${e.message}`);
+    return describeQuestions(model);
+  } catch (e) {
+    add("", `survey-core cannot load it: ${e instanceof Error ? e.message : String(e)}`);
+    return undefined;
+  }
+}
+
 function checkVersion(
   v: Definitions["versions"][number],
   catalogueIds: Map<string, number>,
@@ -174,76 +337,11 @@ function checkVersion(
     add(sp(""), "survey.json must be an object");
     return undefined;
   }
+  const loaded = checkSurvey(json, (pointer, message) => add(sp(pointer), message));
+  // without a loaded survey the rules cannot be checked, but coverage still can
+  const questions = loaded ?? new Map<string, QuestionInfo>();
 
-  // 1. survey-core loads it without errors
-  const model = createModel(json);
-  for (const e of model.jsonErrors ?? []) add(sp(""), `survey-core: ${e.message}`);
-  const questions = describeQuestions(model);
-
-  // 2. names: present, unique within the version; titles present
-  const elements = collectElements(json);
-  const seen = new Map<string, string>();
-  for (const el of elements) {
-    if (typeof el.name !== "string" || el.name === "") {
-      add(sp(el.pointer), "an element needs a name");
-      continue;
-    }
-    const first = seen.get(el.name);
-    if (first)
-      add(
-        sp(`${el.pointer}/name`),
-        `question name "${el.name}" repeats within the version (first at ${first})`,
-      );
-    else seen.set(el.name, el.pointer);
-    if (!UNTITLED_TYPES.has(String(el.type)) && el.node.title === undefined)
-      add(sp(el.pointer), `question "${el.name}" has no localized title`);
-    if (el.node.valueName !== undefined)
-      add(
-        sp(`${el.pointer}/valueName`),
-        `question "${el.name}": valueName is not supported (answers are keyed by name)`,
-      );
-  }
-  if (Array.isArray(json.pages)) {
-    json.pages.forEach((page, i) => {
-      if (isObject(page) && page.title === undefined)
-        add(sp(`/pages/${i}`), "a page needs a localized title");
-    });
-  }
-
-  // 3. every text localized; choices carry a localized text
-  const known = new Set([...seen.keys()]);
-  if (Array.isArray(json.calculatedValues)) {
-    for (const c of json.calculatedValues) if (isObject(c) && typeof c.name === "string") known.add(c.name);
-  }
-  walk(json, "", (key, value, pointer) => {
-    if (LOCALIZABLE.has(key)) {
-      const msg = localizedProblems(value, `"${key}"`);
-      if (msg) add(sp(pointer), msg);
-    }
-    if ((key === "choices" || key === "rows" || key === "columns") && Array.isArray(value)) {
-      value.forEach((c, i) => {
-        if (!isObject(c))
-          add(sp(`${pointer}/${i}`), `choice "${String(c)}" needs an object with a localized "text"`);
-        else if (c.text === undefined)
-          add(sp(`${pointer}/${i}`), `choice "${String(c.value)}" has no localized "text"`);
-      });
-    }
-    // 4. expressions name existing questions
-    if (isExpressionKey(key) && typeof value === "string") {
-      const runner = new ExpressionRunner(value);
-      if (!runner.canRun()) {
-        add(sp(pointer), `expression "${value}" cannot be parsed`);
-        return;
-      }
-      for (const variable of runner.getVariables()) {
-        const name = variable.split(/[.[]/)[0] ?? variable;
-        if (!known.has(name) && !CONTEXT_VARIABLES.has(name.toLowerCase()))
-          add(sp(pointer), `expression "${value}" names unknown question "${name}"`);
-      }
-    }
-  });
-
-  // 5. mapping
+  // 6. mapping
   const mapped = new Set<string>();
   const mapping = v.mapping;
   if (!isObject(mapping) || !isObject(mapping.initiatives)) {
@@ -253,6 +351,9 @@ function checkVersion(
   for (const key of Object.keys(mapping)) {
     if (key !== "initiatives" && key !== "askEachTime") add(mp(`/${key}`), `unknown key "${key}"`);
   }
+  const tooDeep = walk(mapping, () => {});
+  if (tooDeep) add(mp(tooDeep), `rules nest deeper than ${MAX_JSON_DEPTH} levels`);
+  const checkRules = loaded !== undefined && !tooDeep;
   for (const [id, rule] of Object.entries(mapping.initiatives)) {
     const p = `/initiatives/${id}`;
     mapped.add(id);
@@ -263,12 +364,13 @@ function checkVersion(
         mp(p),
         `initiative "${id}" is mapped in ${version} but the catalogue says it exists since ${since}`,
       );
-    for (const problem of checkRule(rule, questions, p)) add(mp(problem.pointer), problem.message);
+    if (checkRules)
+      for (const problem of checkRule(rule, questions, p)) add(mp(problem.pointer), problem.message);
   }
   if (mapping.askEachTime !== undefined) {
     if (!Array.isArray(mapping.askEachTime))
       add(mp("/askEachTime"), '"askEachTime" must be a list of question names');
-    else
+    else if (loaded)
       mapping.askEachTime.forEach((name, i) => {
         if (typeof name !== "string" || !questions.has(name))
           add(mp(`/askEachTime/${i}`), `"askEachTime" names unknown question "${String(name)}"`);
@@ -278,12 +380,16 @@ function checkVersion(
 }
 
 /**
- * Checks the catalogue and the questionnaire versions. Reports:
+ * Checks the catalogue and the questionnaire versions; never throws. Reports:
+ * - a survey.json of a shape survey-core would throw or overflow on (a page or element that is not
+ *   an object, a list that is not a list, null, panels nested deeper than 20 levels, values deeper
+ *   than 100): refused with its path before survey-core runs;
  * - survey.json that survey-core does not load cleanly (`jsonErrors`);
  * - expressions (visibleIf, enableIf, requiredIf, expression questions, validators, ...) that
  *   name an unknown question or cannot be parsed;
- * - a question name that repeats within a version, or that two versions give different types;
- * - a text (title, description, choice text, validator text, completedHtml, ...) that is not
+ * - a question name that repeats within a version (or within a dynamic panel's template), or that
+ *   two versions give different types;
+ * - a text (title, description, choice text, matrix column title, validator text, completedHtml, ...) that is not
  *   localized in nl, fr, de, en (plus "default"), and questions/pages/choices without a text;
  * - mapping rules on a question or choice that does not exist, or on the wrong question type;
  * - coverage: every mapped initiative exists in the catalogue; an initiative is never mapped in a

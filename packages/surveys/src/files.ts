@@ -67,17 +67,26 @@ export function latestVersion(): SurveyVersion {
   return last;
 }
 
-/** `checkDefinitions` on the files in `surveys/` (read fresh from disk). */
+/** `checkDefinitions` on the files in `surveys/` (read fresh from disk); a file that cannot be read is a problem too. */
 export function checkSurveys(): Problem[] {
+  const unreadable: Problem[] = [];
+  const read = (file: string, version?: string): unknown => {
+    try {
+      return readJson(`${SURVEYS_DIR}${file}`);
+    } catch (e) {
+      unreadable.push({ version, path: file, message: `cannot be read as JSON: ${(e as Error).message}` });
+      return undefined;
+    }
+  };
   const defs = {
-    catalogue: readJson(`${SURVEYS_DIR}catalogue.json`) as Catalogue,
+    catalogue: read("catalogue.json") as Catalogue,
     versions: versionFolders().map((id) => ({
       id,
-      json: readJson(`${SURVEYS_DIR}${id}/survey.json`),
-      mapping: readJson(`${SURVEYS_DIR}${id}/mapping.json`),
+      json: read(`${id}/survey.json`, id),
+      mapping: read(`${id}/mapping.json`, id),
     })),
   };
-  return checkDefinitions(defs);
+  return [...unreadable, ...checkDefinitions(defs)];
 }
 
 let comparableCache: ReadonlySet<string> | undefined;

@@ -1,7 +1,7 @@
 // Answer sets shared by the tests (not a test file itself).
 
 import type { Definitions } from "./check.ts";
-import { getCatalogue, getVersion } from "./files.ts";
+import { getCatalogue, getVersion, listVersions } from "./files.ts";
 import type { SurveyVersion } from "./types.ts";
 
 export function version(id: string): SurveyVersion {
@@ -10,14 +10,11 @@ export function version(id: string): SurveyVersion {
   return v;
 }
 
-/** A deep copy of the real definitions, to break on purpose. */
+/** A deep copy of the real definitions (every version folder), to break on purpose. */
 export function realDefinitions(): Definitions {
   return structuredClone({
     catalogue: getCatalogue(),
-    versions: ["2014", "2020", "2026"].map((id) => {
-      const v = version(id);
-      return { id, json: v.json, mapping: v.mapping };
-    }),
+    versions: listVersions().map((v) => ({ id: v.id, json: v.json, mapping: v.mapping })),
   });
 }
 
