@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import type { Database } from "./db/client.ts";
 import { type AppConfig, type AppDeps, type AppEnv, defaultConfig, type Log } from "./env.ts";
 import { loadSession } from "./middleware/auth.ts";
+import { requestBodyLimits } from "./middleware/bodyLimit.ts";
 import { requestContext } from "./middleware/context.ts";
 import { onError, onNotFound } from "./middleware/errors.ts";
 import { sameOriginWrites, securityHeaders } from "./middleware/security.ts";
@@ -38,6 +39,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use("*", requestContext(deps));
   app.use("*", securityHeaders());
+  app.use("/api/*", requestBodyLimits());
   app.use("/api/*", sameOriginWrites());
   app.use("/api/*", loadSession());
   app.use("/api/*", async (c, next) => {

@@ -110,6 +110,24 @@ const messages = {
     fr: "Il n'y a pas encore de campagne.",
     de: "Es gibt noch keine Kampagne.",
   },
+  body_too_large: {
+    en: "The request is too large.",
+    nl: "De aanvraag is te groot.",
+    fr: "La demande est trop volumineuse.",
+    de: "Die Anfrage ist zu groß.",
+  },
+  nesting_too_deep: {
+    en: "The request nests lists or objects too deeply.",
+    nl: "De aanvraag nest lijsten of objecten te diep.",
+    fr: "La demande imbrique trop profondément des listes ou des objets.",
+    de: "Die Anfrage verschachtelt Listen oder Objekte zu tief.",
+  },
+  campaign_closed_reopen: {
+    en: "This campaign is closed: a submission can only be reopened while its campaign is open. Extend the campaign first.",
+    nl: "Deze campagne is afgesloten: een indiening kan alleen heropend worden zolang de campagne open is. Verleng eerst de campagne.",
+    fr: "Cette campagne est clôturée : une soumission ne peut être rouverte que pendant que la campagne est ouverte. Prolongez d'abord la campagne.",
+    de: "Diese Kampagne ist abgeschlossen: Eine Einreichung kann nur wieder geöffnet werden, solange die Kampagne offen ist. Verlängern Sie zuerst die Kampagne.",
+  },
   internal: {
     en: "Something went wrong on our side. Your data is safe; please try again.",
     nl: "Er ging iets mis bij ons. Uw gegevens zijn veilig; probeer het opnieuw.",

@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../env.ts";
 import type { Locale } from "../i18n/locale.ts";
-import { badRequest, type FieldError } from "./problem.ts";
+import { badRequest, type FieldError, Problem } from "./problem.ts";
 
 const zodLocales: Record<Locale, () => { localeError: z.core.$ZodErrorMap }> = {
   nl: z.locales.nl,
@@ -21,11 +21,38 @@ export function parseWith<T extends z.ZodType>(schema: T, input: unknown, locale
   throw badRequest(errors);
 }
 
-/** The JSON body, checked against a strict schema: malformed JSON and unknown fields are a 400. */
+/** Lists and objects may nest this deep in a body: answers nest two levels, a dynamic panel four. */
+const MAX_DEPTH = 32;
+
+/** The deepest nesting of `[` and `{` outside strings, found without recursion. */
+export function nestingDepth(json: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const ch = json.charCodeAt(i);
+    if (inString) {
+      if (ch === 92)
+        i++; // backslash: skip the escaped character
+      else if (ch === 34) inString = false;
+    } else if (ch === 34) inString = true;
+    else if (ch === 91 || ch === 123) deepest = Math.max(deepest, ++depth);
+    else if (ch === 93 || ch === 125) depth--;
+  }
+  return deepest;
+}
+
+/**
+ * The JSON body, checked against a strict schema: malformed JSON and unknown fields are a 400,
+ * nesting deeper than any answer needs a 422 before anything walks it.
+ */
 export async function jsonBody<T extends z.ZodType>(c: Context<AppEnv>, schema: T): Promise<z.infer<T>> {
+  const text = await c.req.text();
+  if (nestingDepth(text) > MAX_DEPTH)
+    throw new Problem(422, "nesting_too_deep", `at most ${MAX_DEPTH} levels`);
   let raw: unknown;
   try {
-    raw = JSON.parse(await c.req.text());
+    raw = JSON.parse(text);
   } catch {
     throw badRequest([], "invalid_json");
   }

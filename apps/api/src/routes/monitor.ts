@@ -12,8 +12,19 @@ import {
   submitMonitor,
 } from "../services/monitor.ts";
 
+/**
+ * The answers as sent, own keys kept as they are (a record schema would drop `__proto__` silently):
+ * the questionnaire check names every unknown question.
+ */
+const answers = z
+  .custom<Record<string, unknown>>(
+    (value) => typeof value === "object" && value !== null && !Array.isArray(value),
+    { message: "an object of answers by question name" },
+  )
+  .meta({ type: "object", description: "Answers by question name" });
+
 export const saveBody = z.strictObject({
-  data: z.record(z.string().max(200), z.unknown()),
+  data: answers,
   page: z.number().int().min(0).max(500).default(0),
   carriedOver: z.array(z.string().max(200)).max(2000).default([]),
 });

@@ -10,7 +10,7 @@ import { saveBody } from "./monitor.ts";
 import { breakdownQuery, campaignViewQuery, exportQuery, populationQuery } from "./sector.ts";
 
 const json = (schema: z.ZodType) => ({
-  "application/json": { schema: z.toJSONSchema(schema, { io: "input" }) },
+  "application/json": { schema: z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) },
 });
 const problem = { description: "Problem document", content: { "application/problem+json": {} } };
 const queryOf = (schema: z.ZodObject) =>

@@ -264,6 +264,11 @@ export async function reopenMonitor(
   const response = await repos.responses.getById(responseId);
   if (!response) throw notFound();
   if (response.status !== "submitted") throw new Problem(409, "not_submitted");
+  // Reopened in a closed campaign, a monitor could never be submitted again and its farm would
+  // drop out of that campaign's figures: the deadline must be extended first.
+  const campaign = await repos.campaigns.get(response.campaignId);
+  if (!campaign || !repos.campaigns.isOpen(campaign, clock()))
+    throw new Problem(409, "campaign_closed_reopen");
   const derived = await repos.responses.initiativesOf(response.id);
   const now = clock();
   const reopened = await repos.responses.reopen(response, user.id, now, (condition) => [
