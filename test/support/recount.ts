@@ -1,0 +1,119 @@
+import { comparableInitiativeIds, getCatalogue } from "@monitor/surveys";
+import type { Database } from "../../apps/api/src/db/client.ts";
+
+/**
+ * The statistic counters of a campaign recounted from the row-level tables (submitted responses,
+ * their derived initiatives and the key they were counted under), independently of the counter
+ * code, next to the counter rows as stored. Both come normalised: rows without farms dropped,
+ * histogram entries of 0 dropped, keys sorted.
+ */
+type Counts = Record<string, number>;
+interface CounterState {
+  farms: number;
+  totals: Counts;
+  comparable: Counts;
+  themes: Record<string, Counts>;
+  initiatives: Counts;
+}
+
+const KEY_COLUMNS = [
+  "region",
+  "province",
+  "size_class",
+  "dairy_buyer_id",
+  "certification_body_id",
+  "inspection_body_id",
+];
+
+const sorted = (counts: Counts): Counts =>
+  Object.fromEntries(
+    Object.entries(counts)
+      .filter(([, n]) => n !== 0)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+
+const normalise = (state: CounterState): CounterState => ({
+  farms: state.farms,
+  totals: sorted(state.totals),
+  comparable: sorted(state.comparable),
+  themes: Object.fromEntries(
+    Object.entries(state.themes)
+      .map(([theme, counts]) => [theme, sorted(counts)] as const)
+      .filter(([, counts]) => Object.keys(counts).length)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  ),
+  initiatives: sorted(state.initiatives),
+});
+
+export async function storedCounters(
+  db: Database,
+  campaignId: number,
+): Promise<Record<string, CounterState>> {
+  const rows = await db.query<Record<string, string | number>>(
+    "SELECT * FROM statistic_counters WHERE campaign_id = ? AND farms <> 0",
+    [campaignId],
+  );
+  return Object.fromEntries(
+    rows
+      .map((row) => [
+        KEY_COLUMNS.map((column) => row[column]).join("|"),
+        normalise({
+          farms: Number(row.farms),
+          totals: JSON.parse(String(row.totals)),
+          comparable: JSON.parse(String(row.comparable)),
+          themes: JSON.parse(String(row.themes)),
+          initiatives: JSON.parse(String(row.initiatives)),
+        }),
+      ])
+      .sort(([a], [b]) => String(a).localeCompare(String(b))),
+  );
+}
+
+export async function recountedCounters(
+  db: Database,
+  campaignId: number,
+): Promise<Record<string, CounterState>> {
+  const responses = await db.query<{ id: number; counter_key: string }>(
+    "SELECT id, counter_key FROM responses WHERE campaign_id = ? AND status = 'submitted'",
+    [campaignId],
+  );
+  const taken = await db.query<{ response_id: number; initiative_id: string }>(
+    `SELECT ri.response_id, ri.initiative_id FROM response_initiatives ri
+       JOIN responses r ON r.id = ri.response_id WHERE r.campaign_id = ? AND r.status = 'submitted'`,
+    [campaignId],
+  );
+  const themeOf = new Map(getCatalogue().initiatives.map((i) => [i.id, i.theme as string]));
+  const comparable = comparableInitiativeIds();
+  const byResponse = new Map<number, string[]>();
+  for (const row of taken) {
+    const list = byResponse.get(Number(row.response_id)) ?? [];
+    list.push(row.initiative_id);
+    byResponse.set(Number(row.response_id), list);
+  }
+  const states = new Map<string, CounterState>();
+  const add = (key: string, ids: string[]) => {
+    const state = states.get(key) ?? { farms: 0, totals: {}, comparable: {}, themes: {}, initiatives: {} };
+    state.farms++;
+    state.totals[ids.length] = (state.totals[ids.length] ?? 0) + 1;
+    const shared = ids.filter((id) => comparable.has(id)).length;
+    state.comparable[shared] = (state.comparable[shared] ?? 0) + 1;
+    for (const theme of getCatalogue().themes) {
+      const n = ids.filter((id) => themeOf.get(id) === theme.id).length;
+      state.themes[theme.id] ??= {};
+      const histogram = state.themes[theme.id] as Counts;
+      histogram[n] = (histogram[n] ?? 0) + 1;
+    }
+    for (const id of ids) state.initiatives[id] = (state.initiatives[id] ?? 0) + 1;
+    states.set(key, state);
+  };
+  for (const response of responses) {
+    const ids = byResponse.get(Number(response.id)) ?? [];
+    add((JSON.parse(response.counter_key) as string[]).join("|"), ids);
+    add(KEY_COLUMNS.map(() => "*").join("|"), ids);
+  }
+  return Object.fromEntries(
+    [...states]
+      .map(([key, state]) => [key, normalise(state)] as const)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+}
