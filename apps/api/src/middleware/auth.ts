@@ -3,8 +3,8 @@ import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { hashToken } from "../auth/tokens.ts";
 import type { AppEnv, CurrentUser } from "../env.ts";
+import { forbidden, notFound, unauthenticated } from "../problem.ts";
 import type { Farm } from "../repositories/farms.ts";
-import { forbidden, notFound, unauthenticated } from "./problem.ts";
 import { idParam, parseWith } from "./validate.ts";
 
 export const SESSION_COOKIE = "monitor_session";

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppEnv } from "../env.ts";
-import { Problem } from "./problem.ts";
+import { Problem } from "../problem.ts";
 
 const KB = 1024;
 

@@ -3,7 +3,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { isBusy } from "../db/client.ts";
 import type { AppEnv } from "../env.ts";
 import { message } from "../i18n/messages.ts";
-import { Problem } from "./problem.ts";
+import { Problem } from "../problem.ts";
 
 const TYPE_BASE = "https://monitor.example/problems/";
 

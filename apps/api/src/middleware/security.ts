@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "../env.ts";
-import { Problem } from "./problem.ts";
+import { Problem } from "../problem.ts";
 
 /** The app runs under this policy: scripts from our origin only; SurveyJS and recharts set inline styles. */
 export const securityHeaders = () =>

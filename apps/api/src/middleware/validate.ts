@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../env.ts";
 import type { Locale } from "../i18n/locale.ts";
-import { badRequest, type FieldError, Problem } from "./problem.ts";
+import { badRequest, type FieldError, Problem } from "../problem.ts";
 
 const zodLocales: Record<Locale, () => { localeError: z.core.$ZodErrorMap }> = {
   nl: z.locales.nl,

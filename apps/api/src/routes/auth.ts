@@ -5,8 +5,8 @@ import { UNKNOWN_USER_HASH, verifyPassword } from "../auth/password.ts";
 import { hashToken, newSessionToken } from "../auth/tokens.ts";
 import type { AppEnv } from "../env.ts";
 import { SESSION_COOKIE } from "../middleware/auth.ts";
-import { Problem } from "../middleware/problem.ts";
 import { jsonBody } from "../middleware/validate.ts";
+import { Problem } from "../problem.ts";
 
 export const loginBody = z.strictObject({
   email: z.string().trim().min(3).max(254),

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../env.ts";
 import { requireUser } from "../middleware/auth.ts";
-import { campaignSummary } from "../services/monitor.ts";
+import { campaignSummary } from "../services/campaigns.ts";
 
 export const campaignRoutes = new Hono<AppEnv>().get("/campaigns", requireUser(), async (c) => {
   const { repos, clock } = c.get("deps");

@@ -2,15 +2,10 @@ import { type Context, Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../env.ts";
 import { currentUser, requestedFarm, requireFarm, requireUser } from "../middleware/auth.ts";
-import { notFound, Problem } from "../middleware/problem.ts";
 import { idParam, jsonBody, parseWith } from "../middleware/validate.ts";
-import {
-  campaignSummary,
-  monitorDocument,
-  receiptOf,
-  saveAnswers,
-  submitMonitor,
-} from "../services/monitor.ts";
+import { notFound, Problem } from "../problem.ts";
+import { campaignById, campaignSummary } from "../services/campaigns.ts";
+import { monitorDocument, receiptOf, saveAnswers, submitMonitor } from "../services/monitor.ts";
 
 /**
  * The answers as sent, own keys kept as they are (a record schema would drop `__proto__` silently):
@@ -34,13 +29,6 @@ const ifMatch = z
   .regex(/^(W\/)?"?\d+"?$/)
   .transform((v) => Number(v.replace(/\D/g, "")));
 const idempotencyKey = z.string().min(8).max(200).optional();
-
-async function campaignParam(c: Context<AppEnv>) {
-  const id = parseWith(idParam, c.req.param("campaignId"), c.get("locale"));
-  const campaign = await c.get("deps").repos.campaigns.get(id);
-  if (!campaign) throw notFound();
-  return campaign;
-}
 
 export const monitorRoutes = new Hono<AppEnv>()
   .use("/farms/:farmId/monitor", requireUser(), requireFarm("read"))
@@ -81,7 +69,13 @@ export const monitorRoutes = new Hono<AppEnv>()
     });
   })
   .get("/farms/:farmId/monitor/:campaignId", async (c) => {
-    return c.json(await monitorDocument(c.get("deps"), requestedFarm(c), await campaignParam(c)));
+    return c.json(
+      await monitorDocument(
+        c.get("deps"),
+        requestedFarm(c),
+        await campaignById(c.get("deps"), parseWith(idParam, c.req.param("campaignId"), c.get("locale"))),
+      ),
+    );
   })
   .put("/farms/:farmId/monitor/:campaignId", requireFarm("fill_in"), async (c) => {
     const locale = c.get("locale");
@@ -92,7 +86,10 @@ export const monitorRoutes = new Hono<AppEnv>()
     const body = await jsonBody(c, saveBody);
     const outcome = await saveAnswers(c.get("deps"), {
       farm: requestedFarm(c),
-      campaign: await campaignParam(c),
+      campaign: await campaignById(
+        c.get("deps"),
+        parseWith(idParam, c.req.param("campaignId"), c.get("locale")),
+      ),
       user: currentUser(c),
       locale,
       expectedVersion,
@@ -109,7 +106,7 @@ export const monitorRoutes = new Hono<AppEnv>()
     const result = await submitMonitor(
       c.get("deps"),
       requestedFarm(c),
-      await campaignParam(c),
+      await campaignById(c.get("deps"), parseWith(idParam, c.req.param("campaignId"), c.get("locale"))),
       currentUser(c),
       c.get("locale"),
       c.get("requestId"),
@@ -117,5 +114,11 @@ export const monitorRoutes = new Hono<AppEnv>()
     return c.json(result);
   })
   .get("/farms/:farmId/monitor/:campaignId/receipt", async (c) => {
-    return c.json(await receiptOf(c.get("deps"), requestedFarm(c), await campaignParam(c)));
+    return c.json(
+      await receiptOf(
+        c.get("deps"),
+        requestedFarm(c),
+        await campaignById(c.get("deps"), parseWith(idParam, c.req.param("campaignId"), c.get("locale"))),
+      ),
+    );
   });

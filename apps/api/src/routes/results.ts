@@ -2,7 +2,8 @@ import { Hono } from "hono";
 import type { AppEnv } from "../env.ts";
 import { requestedFarm, requireFarm, requireUser } from "../middleware/auth.ts";
 import { idParam, parseWith } from "../middleware/validate.ts";
-import { campaignOrCurrent, farmResults } from "../services/results.ts";
+import { campaignOrCurrent } from "../services/campaigns.ts";
+import { farmResults } from "../services/results.ts";
 
 export const resultRoutes = new Hono<AppEnv>()
   .use("/farms/:farmId/results/*", requireUser(), requireFarm("read"))

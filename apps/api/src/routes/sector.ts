@@ -12,13 +12,13 @@ import { catalogueLabels, type Table, toCsv, toXlsx } from "../export/sectorExpo
 import { REGION_IDS, regionLabel, sizeClassLabel } from "../i18n/labels.ts";
 import { isLocale, LOCALES, type Locale } from "../i18n/locale.ts";
 import { currentUser, requireRole } from "../middleware/auth.ts";
-import { forbidden } from "../middleware/problem.ts";
 import { queryParams } from "../middleware/validate.ts";
+import { forbidden } from "../problem.ts";
 import { BREAKDOWN_COLUMNS, type BreakdownBy, type Population } from "../repositories/statistics.ts";
+import { campaignById, campaignOrLatest } from "../services/campaigns.ts";
 import {
   adoptionView,
   breakdownView,
-  campaignById,
   distributionView,
   participationView,
   trendView,
@@ -88,13 +88,6 @@ function auditAggregates(): MiddlewareHandler<AppEnv> {
   };
 }
 
-async function campaignOf(c: Context<AppEnv>, id: number | undefined) {
-  const deps = c.get("deps");
-  if (id) return campaignById(deps, id);
-  const latest = (await deps.repos.campaigns.list()).at(-1);
-  return campaignById(deps, latest?.id ?? 0);
-}
-
 /** One view as a table with fixed columns; labels in the export's language. */
 async function viewTable(c: Context<AppEnv>, q: z.infer<typeof exportQuery>, locale: Locale): Promise<Table> {
   const deps = c.get("deps");
@@ -126,7 +119,7 @@ async function viewTable(c: Context<AppEnv>, q: z.infer<typeof exportQuery>, loc
       ]),
     };
   }
-  const campaign = await campaignOf(c, q.campaign);
+  const campaign = await campaignOrLatest(c.get("deps"), q.campaign);
   if (q.view === "participation") {
     const v = await participationView(deps, campaign, p);
     return {

@@ -3,8 +3,8 @@ import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../env.ts";
 import { requireUser } from "../middleware/auth.ts";
-import { notFound } from "../middleware/problem.ts";
 import { parseWith } from "../middleware/validate.ts";
+import { notFound } from "../problem.ts";
 
 const versionId = z.string().regex(/^\d{4}$/);
 

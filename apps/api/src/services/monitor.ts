@@ -9,30 +9,12 @@ import {
 } from "@monitor/surveys";
 import type { AppDeps, CurrentUser } from "../env.ts";
 import type { Locale } from "../i18n/locale.ts";
-import { notFound, Problem } from "../middleware/problem.ts";
+import { notFound, Problem } from "../problem.ts";
 import type { Campaign } from "../repositories/campaigns.ts";
 import { responseCounts } from "../repositories/counters.ts";
 import type { Farm } from "../repositories/farms.ts";
 import type { Answers, MonitorResponse } from "../repositories/responses.ts";
-
-export function surveyVersionOf(campaign: Campaign): SurveyVersion {
-  const version = getVersion(campaign.surveyVersionId);
-  if (!version)
-    throw new Error(`campaign ${campaign.id} names unknown questionnaire ${campaign.surveyVersionId}`);
-  return version;
-}
-
-export function campaignSummary(campaign: Campaign, now: Date) {
-  const at = now.toISOString();
-  return {
-    id: campaign.id,
-    name: campaign.name,
-    year: campaign.year,
-    opensAt: campaign.opensAt,
-    closesAt: campaign.closesAt,
-    open: campaign.opensAt <= at && at < campaign.closesAt,
-  };
-}
+import { campaignSummary, surveyVersionOf } from "./campaigns.ts";
 
 function responseSummary(response: MonitorResponse) {
   return {

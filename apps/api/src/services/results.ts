@@ -13,7 +13,7 @@ import {
 } from "@monitor/domain";
 import { getCatalogue } from "@monitor/surveys";
 import type { AppDeps } from "../env.ts";
-import { notFound, Problem } from "../middleware/problem.ts";
+import { notFound, Problem } from "../problem.ts";
 import type { Campaign } from "../repositories/campaigns.ts";
 import type { Farm } from "../repositories/farms.ts";
 import type { Population } from "../repositories/statistics.ts";
@@ -137,12 +137,4 @@ export async function farmResults(deps: AppDeps, farm: Farm, campaign: Campaign)
         }
       : null,
   };
-}
-
-export async function campaignOrCurrent(deps: AppDeps, campaignId: number | undefined): Promise<Campaign> {
-  const campaign = campaignId
-    ? await deps.repos.campaigns.get(campaignId)
-    : await deps.repos.campaigns.current(deps.clock());
-  if (!campaign) throw notFound();
-  return campaign;
 }

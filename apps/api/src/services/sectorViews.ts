@@ -11,7 +11,7 @@ import {
 import { comparableInitiativeIds, getCatalogue, getVersion, type Locale } from "@monitor/surveys";
 import type { AppDeps } from "../env.ts";
 import { regionLabel, sizeClassLabel } from "../i18n/labels.ts";
-import { notFound } from "../middleware/problem.ts";
+import { notFound } from "../problem.ts";
 import type { Campaign } from "../repositories/campaigns.ts";
 import type { BreakdownBy, Population } from "../repositories/statistics.ts";
 
@@ -48,12 +48,6 @@ async function atRisk(deps: AppDeps, campaignId: number, population: Population)
     wider.map(async (p) => farmsOf(await stats.totalsHistogram(campaignId, p))),
   );
   return differencingRisk(farms, widerFarms, deps.config.minGroupSize);
-}
-
-export async function campaignById(deps: AppDeps, id: number): Promise<Campaign> {
-  const campaign = await deps.repos.campaigns.get(id);
-  if (!campaign) throw notFound();
-  return campaign;
 }
 
 export async function trendView(deps: AppDeps, population: Population) {

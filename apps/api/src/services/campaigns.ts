@@ -1,0 +1,45 @@
+import { getVersion, type SurveyVersion } from "@monitor/surveys";
+import type { AppDeps } from "../env.ts";
+import { notFound } from "../problem.ts";
+import type { Campaign } from "../repositories/campaigns.ts";
+
+/** Campaign lookups for the use cases: one place for "this campaign, or 404". */
+export async function campaignById(deps: AppDeps, id: number): Promise<Campaign> {
+  const campaign = await deps.repos.campaigns.get(id);
+  if (!campaign) throw notFound();
+  return campaign;
+}
+
+/** The named campaign, or the current one when none is named. */
+export async function campaignOrCurrent(deps: AppDeps, id: number | undefined): Promise<Campaign> {
+  const campaign = id ? await deps.repos.campaigns.get(id) : await deps.repos.campaigns.current(deps.clock());
+  if (!campaign) throw notFound();
+  return campaign;
+}
+
+/** The named campaign, or the latest one when none is named (the sector's default view). */
+export async function campaignOrLatest(deps: AppDeps, id: number | undefined): Promise<Campaign> {
+  if (id) return campaignById(deps, id);
+  const latest = (await deps.repos.campaigns.list()).at(-1);
+  if (!latest) throw notFound();
+  return latest;
+}
+
+export function surveyVersionOf(campaign: Campaign): SurveyVersion {
+  const version = getVersion(campaign.surveyVersionId);
+  if (!version)
+    throw new Error(`campaign ${campaign.id} names unknown questionnaire ${campaign.surveyVersionId}`);
+  return version;
+}
+
+export function campaignSummary(campaign: Campaign, now: Date) {
+  const at = now.toISOString();
+  return {
+    id: campaign.id,
+    name: campaign.name,
+    year: campaign.year,
+    opensAt: campaign.opensAt,
+    closesAt: campaign.closesAt,
+    open: campaign.opensAt <= at && at < campaign.closesAt,
+  };
+}
