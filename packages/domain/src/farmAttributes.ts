@@ -1,0 +1,99 @@
+import { SIZE_CLASSES } from "./sizeClass.ts";
+
+/**
+ * The farm attributes that sector views filter and group by, in one table: the query parameter,
+ * the key of its label in the translations, the attribute it refines (a province lies in a region),
+ * the SQL that reads it from the register (`farms f`), and its column in the statistic counters.
+ * Routes, counters, statistics, exports, disclosure control and the web filters all read this table;
+ * a new attribute is a row here, a migration that adds its column, and its translations.
+ */
+export interface FarmAttribute {
+  /** Query parameter and breakdown name, e.g. `sizeClass`. */
+  name: string;
+  /** Key of the attribute's name in the web app's and the API's translations. */
+  labelKey: string;
+  /** The attribute this one refines: every value of this one lies within one value of the parent. */
+  parent: FarmAttributeName | null;
+  /** SQL over `farms f` that gives the farm's value (never null: '' for none). */
+  sql: string;
+  /** Column of `statistic_counters` that holds the value. */
+  counterColumn: string;
+  /** The values are organisations of this kind (their names come from the organisations table). */
+  organisationKind: "dairy_buyer" | "certification_body" | "inspection_body" | null;
+  /** A fixed list of values, when the attribute has one. */
+  values: readonly string[] | null;
+}
+
+const SIZE_CLASS_SQL = `CASE ${SIZE_CLASSES.map((c) => `WHEN f.herd_size >= ${c.min}${c.max === null ? "" : ` AND f.herd_size <= ${c.max}`} THEN '${c.id}'`).join(" ")} END`;
+
+export const FARM_ATTRIBUTES = [
+  {
+    name: "region",
+    labelKey: "region",
+    parent: null,
+    sql: "f.region",
+    counterColumn: "region",
+    organisationKind: null,
+    values: ["flanders", "wallonia", "east_belgium", "netherlands", "france", "germany"],
+  },
+  {
+    name: "province",
+    labelKey: "province",
+    parent: "region",
+    sql: "f.province",
+    counterColumn: "province",
+    organisationKind: null,
+    values: null,
+  },
+  {
+    name: "sizeClass",
+    labelKey: "sizeClass",
+    parent: null,
+    sql: SIZE_CLASS_SQL,
+    counterColumn: "size_class",
+    organisationKind: null,
+    values: SIZE_CLASSES.map((c) => c.id),
+  },
+  {
+    name: "dairyBuyer",
+    labelKey: "dairyBuyer",
+    parent: null,
+    sql: "coalesce(f.dairy_buyer_id, '')",
+    counterColumn: "dairy_buyer_id",
+    organisationKind: "dairy_buyer",
+    values: null,
+  },
+  {
+    name: "certificationBody",
+    labelKey: "certificationBody",
+    parent: null,
+    sql: "coalesce(f.certification_body_id, '')",
+    counterColumn: "certification_body_id",
+    organisationKind: "certification_body",
+    values: null,
+  },
+  {
+    name: "inspectionBody",
+    labelKey: "inspectionBody",
+    parent: null,
+    sql: "coalesce(f.inspection_body_id, '')",
+    counterColumn: "inspection_body_id",
+    organisationKind: "inspection_body",
+    values: null,
+  },
+] as const satisfies readonly (Omit<FarmAttribute, "parent"> & { parent: string | null })[];
+
+export type FarmAttributeName = (typeof FARM_ATTRIBUTES)[number]["name"];
+export const FARM_ATTRIBUTE_NAMES = FARM_ATTRIBUTES.map((a) => a.name) as FarmAttributeName[];
+
+/** A farm's value per attribute, as a view is narrowed: `{ region: "wallonia", sizeClass: "50_99" }`. */
+export type AttributeFilter = Partial<Record<FarmAttributeName, string>>;
+
+export function farmAttribute(name: FarmAttributeName): (typeof FARM_ATTRIBUTES)[number] {
+  const found = FARM_ATTRIBUTES.find((a) => a.name === name);
+  if (!found) throw new Error(`unknown farm attribute ${name}`);
+  return found;
+}
+
+export const isFarmAttributeName = (name: string): name is FarmAttributeName =>
+  FARM_ATTRIBUTES.some((a) => a.name === name);
