@@ -1,4 +1,4 @@
-import { type ElementHandle, expect, type Page } from "@playwright/test";
+import { type APIRequestContext, type ElementHandle, expect, type Page } from "@playwright/test";
 
 export interface SurveyLabels {
   next: string;
@@ -45,4 +45,61 @@ export async function completeMonitor(page: Page, labels: SurveyLabels) {
     for (const question of await errors.elementHandles()) await answer(question, labels);
   }
   throw new Error("the monitor could not be completed");
+}
+
+interface MonitorSummary {
+  campaign: { id: number; open: boolean };
+  responseId: number | null;
+  status: "not_started" | "draft" | "submitted";
+}
+
+/**
+ * The specs of a run share one demo database and the demo has two farmer logins only: when the
+ * farm's open monitor is submitted already (by an earlier test), an administrator opens it again
+ * through the API, so that the farmer can submit it once more. Returns the open campaign's id.
+ */
+export async function reopenIfSubmitted(request: APIRequestContext, farmId: number): Promise<number> {
+  const login = await request.post("/api/auth/login", {
+    data: { email: "admin@demo.test", password: "demo-password" },
+  });
+  expect(login.ok()).toBe(true);
+  const list = await request.get(`/api/farms/${farmId}/monitors`);
+  expect(list.ok()).toBe(true);
+  const { monitors } = (await list.json()) as { monitors: MonitorSummary[] };
+  const current = monitors.filter((m) => m.campaign.open).at(-1);
+  if (!current) throw new Error(`farm ${farmId} has no open campaign`);
+  if (current.status === "submitted") {
+    const reopen = await request.post(`/api/admin/responses/${current.responseId}/reopen`, {
+      data: { reason: "e2e: submit the monitor again" },
+    });
+    expect(reopen.ok()).toBe(true);
+  }
+  await request.post("/api/auth/logout");
+  return current.campaign.id;
+}
+
+/**
+ * Records the submits a page sends (POST to `submitPath`). `quiet()` waits until nothing more is on
+ * its way: no request in flight and none started for a second (a late duplicate would show by then).
+ */
+export function watchSubmits(page: Page, submitPath: string) {
+  const submits: string[] = [];
+  let pending = 0;
+  let lastActivity = Date.now();
+  page.on("request", (r) => {
+    pending++;
+    lastActivity = Date.now();
+    if (r.method() === "POST" && new URL(r.url()).pathname === submitPath) submits.push(r.url());
+  });
+  const settled = () => {
+    pending--;
+    lastActivity = Date.now();
+  };
+  page.on("requestfinished", settled);
+  page.on("requestfailed", settled);
+  return {
+    submits,
+    quiet: () =>
+      expect.poll(() => pending <= 0 && Date.now() - lastActivity > 1_000, { intervals: [250] }).toBe(true),
+  };
 }

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { completeMonitor, SURVEY_LABELS } from "./monitor-support.ts";
+import { expect, type Page, test } from "@playwright/test";
+import { completeMonitor, reopenIfSubmitted, SURVEY_LABELS, watchSubmits } from "./monitor-support.ts";
 import { logIn } from "./support.ts";
 
 test("a farmer fills in part of the monitor, comes back to the same page, completes it and gets a receipt", async ({
@@ -62,4 +62,123 @@ test("un éleveur wallon remplit le monitoring en français sur un téléphone",
   await expect(page.getByText("Monitoring de durabilité 2026")).toBeVisible();
   await page.screenshot({ path: "test-results/receipt-fr-phone.png", fullPage: false });
   await context.close();
+});
+
+/** Switches the language with the switch on the page, as a user would, and waits until it is stored. */
+async function switchLanguage(page: Page, from: "Taal" | "Langue", to: "nl" | "fr") {
+  const stored = page.waitForResponse((r) => r.request().method() === "PATCH" && r.url().endsWith("/api/me"));
+  await page.getByLabel(from).selectOption(to);
+  expect((await stored).ok()).toBe(true);
+}
+
+/** Opens the farm's open monitor from the farmer's home and returns to its first page. */
+async function openMonitorAtStart(page: Page, farmId: number, campaignId: number) {
+  const labels = SURVEY_LABELS.nl;
+  await page.getByRole("link", { name: /^(Start de monitor|Ga verder met de monitor)$/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/farmer/${farmId}/monitor/${campaignId}$`));
+  const previous = page.getByRole("button", { name: labels.previous, exact: true });
+  await expect(page.getByRole("button", { name: labels.next, exact: true }).or(previous)).toBeVisible();
+  while (await previous.isVisible()) await previous.click();
+  await expect(page.getByRole("tab", { name: "Bedrijfsprofiel", selected: true })).toBeVisible();
+}
+
+// The tests below are declared after the ones above on purpose: they submit Hoeve De Linde's
+// monitor again once those have (reopenIfSubmitted), in the same run and database.
+
+test("after switching the language twice, one click on complete submits the monitor once", async ({
+  page,
+  request,
+}) => {
+  const labels = SURVEY_LABELS.nl;
+  const farmId = 1;
+  const campaignId = await reopenIfSubmitted(request, farmId);
+  const monitorPath = `/api/farms/${farmId}/monitor/${campaignId}`;
+  const network = watchSubmits(page, `${monitorPath}/submit`);
+  // The versions the server gave the draft (when opened, after each save) before the submit.
+  const versions: Promise<number>[] = [];
+  page.on("response", (r) => {
+    if (new URL(r.url()).pathname !== monitorPath || !r.ok()) return;
+    if (r.request().method() === "GET")
+      versions.push(r.json().then((doc: { response: { version: number } }) => doc.response.version));
+    if (r.request().method() === "PUT")
+      versions.push(r.json().then((body: { version: number }) => body.version));
+  });
+
+  await logIn(page, "farmer@demo.test");
+  await openMonitorAtStart(page, farmId, campaignId);
+
+  await switchLanguage(page, "Taal", "fr");
+  await expect(page.getByRole("tab", { name: "Profil de l'exploitation", selected: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: SURVEY_LABELS.fr.next, exact: true })).toBeVisible();
+  await switchLanguage(page, "Langue", "nl");
+  await expect(page.getByRole("tab", { name: "Bedrijfsprofiel", selected: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: labels.next, exact: true })).toBeVisible();
+
+  // Autosave still works after the switches, without a conflict.
+  const cows = page
+    .getByRole("textbox", { name: /Aantal melkkoeien/ })
+    .or(page.getByRole("spinbutton", { name: /Aantal melkkoeien/ }));
+  await cows.fill("121");
+  await expect(page.getByTestId("save-state")).toHaveText(/Alle antwoorden bewaard/);
+
+  const submitted = page.waitForResponse(
+    (r) => r.request().method() === "POST" && new URL(r.url()).pathname === `${monitorPath}/submit`,
+  );
+  await completeMonitor(page, labels);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ontvangstbewijs van indiening");
+  const submit = await submitted;
+  expect(submit.ok()).toBe(true);
+  const { version } = (await submit.json()) as { version: number };
+
+  await network.quiet();
+  expect(network.submits).toHaveLength(1);
+
+  // The submit added exactly one revision: the draft's last version plus one.
+  const draftVersion = Math.max(...(await Promise.all(versions)));
+  expect(version).toBe(draftVersion + 1);
+  const stored = await page.request.get(monitorPath);
+  const doc = (await stored.json()) as { response: { status: string; version: number } };
+  expect(doc.response).toMatchObject({ status: "submitted", version: draftVersion + 1 });
+});
+
+test("a second click on complete while the monitor is being submitted does nothing", async ({
+  page,
+  request,
+}) => {
+  const labels = SURVEY_LABELS.nl;
+  const farmId = 1;
+  const campaignId = await reopenIfSubmitted(request, farmId);
+  const submitPath = `/api/farms/${farmId}/monitor/${campaignId}/submit`;
+  const network = watchSubmits(page, submitPath);
+  // The server gets the submit only after the farmer has clicked "complete" once more.
+  let release = () => {};
+  const clickedAgain = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(
+    (url) => url.pathname === submitPath,
+    async (route) => {
+      await clickedAgain;
+      await route.continue();
+    },
+  );
+
+  await logIn(page, "farmer@demo.test");
+  await openMonitorAtStart(page, farmId, campaignId);
+  await Promise.all([
+    completeMonitor(page, labels),
+    (async () => {
+      try {
+        await page.waitForRequest((r) => r.method() === "POST" && new URL(r.url()).pathname === submitPath, {
+          timeout: 0,
+        });
+        await page.getByRole("button", { name: labels.complete, exact: true }).click();
+      } finally {
+        release();
+      }
+    })(),
+  ]);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ontvangstbewijs van indiening");
+  await network.quiet();
+  expect(network.submits).toHaveLength(1);
 });

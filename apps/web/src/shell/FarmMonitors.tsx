@@ -76,7 +76,7 @@ export function FarmMonitors({ area, canReopen }: { area: "auditor" | "admin"; c
                       {t("farmer.viewReceipt")}
                     </Link>
                   )}
-                  {canReopen && m.status === "submitted" && m.responseId !== null && (
+                  {canReopen && m.campaign.open && m.status === "submitted" && m.responseId !== null && (
                     <button type="button" onClick={() => void reopen(m.responseId as number)}>
                       {t("admin.reopen")}
                     </button>
