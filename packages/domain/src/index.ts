@@ -1,6 +1,7 @@
 export * from "./access.ts";
 export * from "./benchmark.ts";
 export * from "./differencing.ts";
+export * from "./disclosure.ts";
 export * from "./farmAttributes.ts";
 export * from "./histogram.ts";
 export * from "./initiatives.ts";
