@@ -1,4 +1,5 @@
 export * from "./core.ts";
+export { type DerivedInitiative, deriveInitiatives, themeOf, withThemes } from "./derive.ts";
 export {
   checkSurveys,
   comparableInitiativeIds,

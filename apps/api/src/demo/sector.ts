@@ -1,5 +1,5 @@
 import type { InStatement } from "@libsql/client";
-import { countInitiatives, getCatalogue, getVersion, type SurveyVersion } from "@monitor/surveys";
+import { deriveInitiatives, getCatalogue, getVersion, type SurveyVersion } from "@monitor/surveys";
 import type { Database } from "../db/client.ts";
 import type { Repositories } from "../repositories/index.ts";
 import { answerPlan, answersFor, type FarmTraits, farmTraits } from "./answers.ts";
@@ -415,7 +415,6 @@ export async function generateSector(
   const now = options.now ?? new Date();
   const seed = options.seed ?? 20_140_101;
   const random = seededRandom(seed);
-  const themeOf = new Map(getCatalogue().initiatives.map((i) => [i.id, i.theme]));
 
   const campaigns = await ensureCampaigns(repos, options.fromYear, options.toYear);
   const rows = await db.query<{ id: number; region: string; herd_size: number }>(
@@ -507,8 +506,8 @@ export async function generateSector(
         { herdSize: farm.herdSize, region: farm.region, traits: farm.traits },
         farm.random,
       );
-      const counted = countInitiatives(version, data);
-      if (counted.total !== taken.size || counted.initiatives.some((id) => !taken.has(id)))
+      const counted = deriveInitiatives(version, data);
+      if (counted.total !== taken.size || counted.ids.some((id) => !taken.has(id)))
         throw new Error(
           `demo sector: answers of farm ${farm.id} in ${year} do not count as the chosen initiatives`,
         );
@@ -528,7 +527,7 @@ export async function generateSector(
             locale: LOCALE_OF_REGION[farm.region] ?? "nl",
             submittedAt: (submittedAt.getTime() > now.getTime() ? now : submittedAt).toISOString(),
           },
-          counted.initiatives.map((id) => ({ initiativeId: id, theme: themeOf.get(id) ?? "unknown" })),
+          counted.initiatives,
         ),
       );
       await flush(false);

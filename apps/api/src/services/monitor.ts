@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import {
   carryOver,
   countInitiatives,
-  getCatalogue,
+  deriveInitiatives,
   getVersion,
   type SurveyVersion,
   validateAnswers,
@@ -175,14 +175,9 @@ export async function submitMonitor(
   const errors = validateAnswers(version, response.data, locale, "submit");
   if (errors.length) throw answerProblem(errors);
 
-  const counted = countInitiatives(version, response.data);
-  const themeOf = new Map(getCatalogue().initiatives.map((i) => [i.id, i.theme]));
+  const counted = deriveInitiatives(version, response.data);
   const now = clock();
-  const derived = counted.initiatives.map((id) => ({
-    initiativeId: id,
-    theme: themeOf.get(id) ?? "unknown",
-  }));
-  const submitted = await repos.responses.submit(response, derived, user.id, now, (condition) => [
+  const submitted = await repos.responses.submit(response, counted.initiatives, user.id, now, (condition) => [
     repos.audit.statement(
       {
         userId: user.id,
@@ -195,13 +190,19 @@ export async function submitMonitor(
       now,
       condition,
     ),
-    ...repos.counters.changeStatements(campaign.id, farm.id, responseCounts(derived), 1, condition),
+    ...repos.counters.changeStatements(
+      campaign.id,
+      farm.id,
+      responseCounts(counted.initiatives),
+      1,
+      condition,
+    ),
   ]);
   if (!submitted) throw new Problem(409, "stale_version");
   return {
     submittedAt: now.toISOString(),
     version: response.version + 1,
-    initiatives: { total: counted.total, perTheme: counted.perTheme, ids: counted.initiatives },
+    initiatives: { total: counted.total, perTheme: counted.perTheme, ids: counted.ids },
   };
 }
 
