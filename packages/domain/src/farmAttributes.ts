@@ -5,13 +5,16 @@ import { SIZE_CLASSES } from "./sizeClass.ts";
  * the key of its label in the translations, the attribute it refines (a province lies in a region),
  * the SQL that reads it from the register (`farms f`), and its column in the statistic counters.
  * Routes, counters, statistics, exports, disclosure control and the web filters all read this table;
- * a new attribute is a row here, a migration that adds its column, and its translations.
+ * a new attribute is a row here, a migration that adds its column (to `farms` and to
+ * `statistic_counters`, counted again), and its translations.
  */
 export interface FarmAttribute {
   /** Query parameter and breakdown name, e.g. `sizeClass`. */
   name: string;
-  /** Key of the attribute's name in the web app's and the API's translations. */
+  /** Key (i18next path) of the attribute's name in the web app's translations, e.g. `farm.region`. */
   labelKey: string;
+  /** Name of the attribute's list of values in the filter options (`GET /api/sector/options`). */
+  optionList: string;
   /** The attribute this one refines: every value of this one lies within one value of the parent. */
   parent: FarmAttributeName | null;
   /** SQL over `farms f` that gives the farm's value (never null: '' for none). */
@@ -29,7 +32,8 @@ const SIZE_CLASS_SQL = `CASE ${SIZE_CLASSES.map((c) => `WHEN f.herd_size >= ${c.
 export const FARM_ATTRIBUTES = [
   {
     name: "region",
-    labelKey: "region",
+    labelKey: "farm.region",
+    optionList: "regions",
     parent: null,
     sql: "f.region",
     counterColumn: "region",
@@ -38,7 +42,8 @@ export const FARM_ATTRIBUTES = [
   },
   {
     name: "province",
-    labelKey: "province",
+    labelKey: "farm.province",
+    optionList: "provinces",
     parent: "region",
     sql: "f.province",
     counterColumn: "province",
@@ -47,7 +52,8 @@ export const FARM_ATTRIBUTES = [
   },
   {
     name: "sizeClass",
-    labelKey: "sizeClass",
+    labelKey: "sectorDashboard.sizeClass",
+    optionList: "sizeClasses",
     parent: null,
     sql: SIZE_CLASS_SQL,
     counterColumn: "size_class",
@@ -56,7 +62,8 @@ export const FARM_ATTRIBUTES = [
   },
   {
     name: "dairyBuyer",
-    labelKey: "dairyBuyer",
+    labelKey: "farm.dairyBuyer",
+    optionList: "dairyBuyers",
     parent: null,
     sql: "coalesce(f.dairy_buyer_id, '')",
     counterColumn: "dairy_buyer_id",
@@ -65,7 +72,8 @@ export const FARM_ATTRIBUTES = [
   },
   {
     name: "certificationBody",
-    labelKey: "certificationBody",
+    labelKey: "farm.certificationBody",
+    optionList: "certificationBodies",
     parent: null,
     sql: "coalesce(f.certification_body_id, '')",
     counterColumn: "certification_body_id",
@@ -74,7 +82,8 @@ export const FARM_ATTRIBUTES = [
   },
   {
     name: "inspectionBody",
-    labelKey: "inspectionBody",
+    labelKey: "farm.inspectionBody",
+    optionList: "inspectionBodies",
     parent: null,
     sql: "coalesce(f.inspection_body_id, '')",
     counterColumn: "inspection_body_id",

@@ -1,6 +1,11 @@
+import type { FarmAttributeName } from "@monitor/domain";
 import type { Locale } from "./locale.ts";
 
-/** Names of the farm attributes the sector views group by, for exports and filter options. */
+/**
+ * Names of the values of the farm attributes the sector views group by, for exports and filter
+ * options (per attribute of the farm-attribute table that has translated values; organisations are
+ * named by the register, provinces by themselves).
+ */
 const REGION_LABELS: Record<string, Record<Locale, string>> = {
   flanders: { nl: "Vlaanderen", fr: "Flandre", de: "Flandern", en: "Flanders" },
   wallonia: { nl: "Wallonië", fr: "Wallonie", de: "Wallonien", en: "Wallonia" },
@@ -27,6 +32,11 @@ const SIZE_CLASS_LABELS: Record<string, Record<Locale, string>> = {
   },
 };
 
-export const regionLabel = (id: string, locale: Locale) => REGION_LABELS[id]?.[locale] ?? id;
-export const sizeClassLabel = (id: string, locale: Locale) => SIZE_CLASS_LABELS[id]?.[locale] ?? id;
-export const REGION_IDS = Object.keys(REGION_LABELS);
+const VALUE_LABELS: Partial<Record<FarmAttributeName, Record<string, Record<Locale, string>>>> = {
+  region: REGION_LABELS,
+  sizeClass: SIZE_CLASS_LABELS,
+};
+
+/** A value of a farm attribute in a language; the value itself when it has no translation. */
+export const attributeValueLabel = (attribute: FarmAttributeName, id: string, locale: Locale) =>
+  VALUE_LABELS[attribute]?.[id]?.[locale] ?? id;

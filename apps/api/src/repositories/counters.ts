@@ -1,35 +1,18 @@
 import type { InStatement } from "@libsql/client";
-import { SIZE_CLASSES } from "@monitor/domain";
-import { comparableInitiativeIds, getCatalogue } from "@monitor/surveys";
+import { FARM_ATTRIBUTES, type FarmAttributeName } from "@monitor/domain";
+import { comparableInitiativeIds, type DerivedInitiative, getCatalogue, withThemes } from "@monitor/surveys";
 import type { Database } from "../db/client.ts";
-import type { Population } from "./statistics.ts";
+import { counterColumnOf, counterCondition, type Population, ROLL_UP, ROLL_UP_COLUMN } from "./population.ts";
 
-/** The attributes a counter row is kept for (the farm as it was when its monitor was submitted). */
-const KEY = [
-  "region",
-  "province",
-  "size_class",
-  "dairy_buyer_id",
-  "certification_body_id",
-  "inspection_body_id",
-] as const;
-type KeyColumn = (typeof KEY)[number];
-
-/** The key of each campaign's roll-up row: every farm, so an unfiltered view reads one row. */
-const ROLL_UP = "*";
+/**
+ * The attributes a counter row is kept for (the farm as it was when its monitor was submitted):
+ * one key column per farm attribute, read from the register with the attribute's SQL.
+ */
+const KEY = FARM_ATTRIBUTES.map((a) => a.counterColumn);
 const ROLL_UP_KEY = KEY.map(() => ROLL_UP);
 
-const SIZE_CLASS_OF_HERD = `CASE ${SIZE_CLASSES.map((c) => `WHEN f.herd_size >= ${c.min}${c.max === null ? "" : ` AND f.herd_size <= ${c.max}`} THEN '${c.id}'`).join(" ")} END`;
 /** The key of a farm's counter row, as SQL over `farms f`, one expression per key column. */
-const FARM_KEY = [
-  "f.region",
-  "f.province",
-  SIZE_CLASS_OF_HERD,
-  "coalesce(f.dairy_buyer_id, '')",
-  "coalesce(f.certification_body_id, '')",
-  "coalesce(f.inspection_body_id, '')",
-];
-export const COUNTER_KEY_SQL = FARM_KEY.join(", ");
+export const COUNTER_KEY_SQL = FARM_ATTRIBUTES.map((a) => a.sql).join(", ");
 
 /** A sparse histogram: number of farms per count, only the counts that occur (JSON object keys). */
 export type Counts = Record<string, number>;
@@ -45,7 +28,8 @@ export interface ResponseCounts {
 
 export interface CounterRow {
   campaignId: number;
-  key: Record<KeyColumn, string>;
+  /** The value of each key column. */
+  key: Record<string, string>;
   farms: number;
   totals: Counts;
   comparable: Counts;
@@ -54,9 +38,7 @@ export interface CounterRow {
 }
 
 /** The counts a submitted response adds, from its derived initiatives. */
-export function responseCounts(
-  initiatives: readonly { initiativeId: string; theme: string }[],
-): ResponseCounts {
+export function responseCounts(initiatives: readonly DerivedInitiative[]): ResponseCounts {
   const comparable = comparableInitiativeIds();
   const themes = Object.fromEntries(getCatalogue().themes.map((t) => [t.id as string, 0]));
   for (const i of initiatives) themes[i.theme] = (themes[i.theme] ?? 0) + 1;
@@ -175,11 +157,10 @@ export class CounterRepository {
    * when the comparable initiatives changed), for one campaign or all.
    */
   async rebuild(campaignId?: number): Promise<void> {
-    const themeOf = new Map(getCatalogue().initiatives.map((i) => [i.id, i.theme as string]));
     const rows = await this.db.query<
-      Record<KeyColumn, string> & { campaign_id: number; initiatives: string | null }
+      Record<string, string> & { campaign_id: number; initiatives: string | null }
     >(
-      `SELECT r.campaign_id, ${FARM_KEY.map((expression, index) => `${expression} AS ${KEY[index]}`).join(", ")},
+      `SELECT r.campaign_id, ${FARM_ATTRIBUTES.map((a) => `${a.sql} AS ${a.counterColumn}`).join(", ")},
               (SELECT group_concat(ri.initiative_id) FROM response_initiatives ri WHERE ri.response_id = r.id) AS initiatives
          FROM responses r JOIN farms f ON f.id = r.farm_id
         WHERE r.status = 'submitted' ${campaignId === undefined ? "" : "AND r.campaign_id = ?"}`,
@@ -187,7 +168,7 @@ export class CounterRepository {
     );
     const counters = new Map<string, CounterRow>();
     for (const row of rows) {
-      const key = Object.fromEntries(KEY.map((column) => [column, row[column]])) as Record<KeyColumn, string>;
+      const key = Object.fromEntries(KEY.map((column) => [column, row[column] as string]));
       const id = [row.campaign_id, ...KEY.map((column) => row[column])].join("\u0000");
       const counter = counters.get(id) ?? {
         campaignId: Number(row.campaign_id),
@@ -199,9 +180,7 @@ export class CounterRepository {
         initiatives: {},
       };
       const ids = row.initiatives ? row.initiatives.split(",") : [];
-      const counts = responseCounts(
-        ids.map((initiativeId) => ({ initiativeId, theme: themeOf.get(initiativeId) ?? "unknown" })),
-      );
+      const counts = responseCounts(withThemes(ids));
       counter.farms++;
       increment(counter.totals, counts.total);
       increment(counter.comparable, counts.comparable);
@@ -216,7 +195,7 @@ export class CounterRepository {
     for (const c of counters.values()) {
       const rollUp = rollUps.get(c.campaignId) ?? {
         campaignId: c.campaignId,
-        key: Object.fromEntries(KEY.map((column) => [column, ROLL_UP])) as Record<KeyColumn, string>,
+        key: Object.fromEntries(KEY.map((column) => [column, ROLL_UP])),
         farms: 0,
         totals: {},
         comparable: {},
@@ -238,7 +217,7 @@ export class CounterRepository {
             VALUES (?, ${KEY.map(() => "?").join(", ")}, ?, ?, ?, ?, ?)`,
       args: [
         c.campaignId,
-        ...KEY.map((column) => c.key[column]),
+        ...KEY.map((column) => c.key[column] as string),
         c.farms,
         JSON.stringify(c.totals),
         JSON.stringify(c.comparable),
@@ -267,7 +246,7 @@ export class CounterRepository {
     const row = await this.db.queryOne<{ missing: number }>(
       `SELECT EXISTS (
          SELECT 1 FROM responses r WHERE r.status = 'submitted' AND NOT EXISTS (
-           SELECT 1 FROM statistic_counters c WHERE c.campaign_id = r.campaign_id AND c.region = ?)) AS missing`,
+           SELECT 1 FROM statistic_counters c WHERE c.campaign_id = r.campaign_id AND c.${ROLL_UP_COLUMN} = ?)) AS missing`,
       [ROLL_UP],
     );
     return Number(row?.missing ?? 0) === 1;
@@ -275,16 +254,17 @@ export class CounterRepository {
 
   /**
    * Farms per count (of all initiatives, or of the comparable ones), summed over the population's
-   * counter rows by SQLite itself; per campaign when `campaignId` is null, per group with `groupBy`.
+   * counter rows by SQLite itself; per campaign when `campaignId` is null, per value of a farm
+   * attribute with `groupBy`.
    */
   async histograms(
     campaignId: number | null,
     population: Population,
     field: "totals" | "comparable",
-    groupBy?: KeyColumn,
+    groupBy?: FarmAttributeName,
   ): Promise<{ campaignId: number; group: string; total: number; farms: number }[]> {
     const where = counterCondition(population, groupBy !== undefined);
-    const group = groupBy ?? "''";
+    const group = groupBy === undefined ? "''" : counterColumnOf(groupBy);
     const rows = await this.db.query<{ campaign_id: number; grp: string; total: string; farms: number }>(
       `SELECT c.campaign_id, ${group} AS grp, h.key AS total, sum(h.value) AS farms
          FROM statistic_counters c, json_each(c.${field}) h
@@ -343,29 +323,4 @@ export class CounterRepository {
     for (const row of rows) if (Number(row.farms) > 0) counts[row.initiative_id] = Number(row.farms);
     return { farms: Number(farms?.farms ?? 0), counts };
   }
-}
-
-/**
- * The counter rows of a population: the roll-up row when nothing narrows it (and the view is not
- * grouped by an attribute), else the attribute rows that match.
- */
-function counterCondition(p: Population, grouped = false): { sql: string; args: unknown[] } {
-  const parts: string[] = [];
-  const args: unknown[] = [];
-  const equal = (column: KeyColumn, value: string | undefined) => {
-    if (value === undefined) return;
-    parts.push(`${column} = ?`);
-    args.push(value);
-  };
-  if (p.scope.kind === "dairy_buyer") equal("dairy_buyer_id", p.scope.id);
-  if (p.scope.kind === "certification_body") equal("certification_body_id", p.scope.id);
-  equal("region", p.region);
-  equal("province", p.province);
-  equal("size_class", p.sizeClass);
-  equal("dairy_buyer_id", p.dairyBuyerId);
-  equal("certification_body_id", p.certificationBodyId);
-  equal("inspection_body_id", p.inspectionBodyId);
-  if (!parts.length && !grouped) return { sql: "region = ?", args: [ROLL_UP] };
-  if (!parts.length) return { sql: "region <> ?", args: [ROLL_UP] };
-  return { sql: `region <> ? AND ${parts.join(" AND ")}`, args: [ROLL_UP, ...args] };
 }

@@ -1,4 +1,4 @@
-import type { AggregateScope } from "@monitor/domain";
+import { type AggregateScope, type FarmAttributeName, farmAttribute } from "@monitor/domain";
 import type { Database } from "../db/client.ts";
 
 /** SQL condition restricting farms (alias f) to an analyst's population. */
@@ -16,13 +16,14 @@ export function scopeCondition(scope: AggregateScope): { sql: string; args: unkn
 export class SectorRepository {
   constructor(private readonly db: Database) {}
 
-  async provinces(scope: AggregateScope): Promise<string[]> {
+  /** The values a farm attribute takes on the register within a scope (for an attribute without a fixed list). */
+  async attributeValues(name: FarmAttributeName, scope: AggregateScope): Promise<string[]> {
     const where = scopeCondition(scope);
-    const rows = await this.db.query<{ province: string }>(
-      `SELECT DISTINCT f.province FROM farms f WHERE ${where.sql} ORDER BY f.province`,
+    const rows = await this.db.query<{ value: string }>(
+      `SELECT DISTINCT ${farmAttribute(name).sql} AS value FROM farms f WHERE ${where.sql} ORDER BY value`,
       where.args,
     );
-    return rows.map((r) => r.province);
+    return rows.map((r) => r.value);
   }
 
   async activeFarmsByRegion(scope: AggregateScope): Promise<{ region: string; farms: number }[]> {

@@ -1,56 +1,12 @@
-import type { AggregateScope, HistogramBin, SizeClassId } from "@monitor/domain";
-import { sizeClassBounds } from "@monitor/domain";
+import type { FarmAttributeName, HistogramBin } from "@monitor/domain";
 import type { Database } from "../db/client.ts";
 import type { CounterRepository } from "./counters.ts";
-import { scopeCondition } from "./sector.ts";
+import { type Population, populationCondition } from "./population.ts";
 
-/** The farms a figure is computed over: an analyst's scope narrowed by farm attributes. */
-export interface Population {
-  scope: AggregateScope;
-  region?: string | undefined;
-  province?: string | undefined;
-  sizeClass?: SizeClassId | undefined;
-  dairyBuyerId?: string | undefined;
-  certificationBodyId?: string | undefined;
-  inspectionBodyId?: string | undefined;
-}
+export type { Population } from "./population.ts";
 
-function populationCondition(p: Population): { sql: string; args: unknown[] } {
-  const scope = scopeCondition(p.scope);
-  const parts = [scope.sql];
-  const args = [...scope.args];
-  const equal = (column: string, value: string | undefined) => {
-    if (value === undefined) return;
-    parts.push(`f.${column} = ?`);
-    args.push(value);
-  };
-  equal("region", p.region);
-  equal("province", p.province);
-  equal("dairy_buyer_id", p.dairyBuyerId);
-  equal("certification_body_id", p.certificationBodyId);
-  equal("inspection_body_id", p.inspectionBodyId);
-  if (p.sizeClass) {
-    const { min, max } = sizeClassBounds(p.sizeClass);
-    parts.push("f.herd_size >= ?");
-    args.push(min);
-    if (max !== null) {
-      parts.push("f.herd_size <= ?");
-      args.push(max);
-    }
-  }
-  return { sql: parts.join(" AND "), args };
-}
-
-/** What a breakdown groups by: the counter column of a farm attribute. */
-export const BREAKDOWN_COLUMNS = {
-  region: "region",
-  province: "province",
-  sizeClass: "size_class",
-  dairyBuyer: "dairy_buyer_id",
-  certificationBody: "certification_body_id",
-  inspectionBody: "inspection_body_id",
-} as const;
-export type BreakdownBy = keyof typeof BREAKDOWN_COLUMNS;
+/** What a breakdown groups by: a farm attribute. */
+export type BreakdownBy = FarmAttributeName;
 
 /** Farms on the register during a campaign's year: registered before its end, not stopped before it. */
 const onRegisterIn =
@@ -123,7 +79,7 @@ export class StatisticsRepository {
 
   /** Per group of a breakdown, farms per number of initiatives in one campaign. */
   async breakdownHistograms(campaignId: number, population: Population, by: BreakdownBy) {
-    const rows = await this.counters.histograms(campaignId, population, "totals", BREAKDOWN_COLUMNS[by]);
+    const rows = await this.counters.histograms(campaignId, population, "totals", by);
     const groups = new Map<string, HistogramBin[]>();
     for (const row of rows) {
       const key = row.group || "unknown";

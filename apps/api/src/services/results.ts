@@ -11,12 +11,12 @@ import {
   suppressSummary,
   themeTotals,
 } from "@monitor/domain";
-import { getCatalogue } from "@monitor/surveys";
+import { getCatalogue, themeOf } from "@monitor/surveys";
 import type { AppDeps } from "../env.ts";
-import { notFound, Problem } from "../problem.ts";
+import { Problem } from "../problem.ts";
 import type { Campaign } from "../repositories/campaigns.ts";
 import type { Farm } from "../repositories/farms.ts";
-import type { Population } from "../repositories/statistics.ts";
+import type { Population } from "../repositories/population.ts";
 
 const SUGGESTION_LIMIT = 5;
 const everyone: Population = { scope: { kind: "all" } };
@@ -79,7 +79,6 @@ export async function farmResults(deps: AppDeps, farm: Farm, campaign: Campaign)
       break;
     }
   }
-  const themeOf = new Map(getCatalogue().initiatives.map((i) => [i.id, i.theme]));
   const suggested = similar
     ? suggestions(
         taken.map((t) => t.initiativeId),
@@ -87,7 +86,7 @@ export async function farmResults(deps: AppDeps, farm: Farm, campaign: Campaign)
         SUGGESTION_LIMIT,
       ).map((s) => ({
         initiativeId: s.initiativeId,
-        theme: themeOf.get(s.initiativeId) ?? null,
+        theme: themeOf(s.initiativeId),
         adoption: figure(s.rate),
       }))
     : [];

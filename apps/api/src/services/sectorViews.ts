@@ -1,36 +1,27 @@
 import {
+  type AggregateScope,
   adoptionRates,
   coarsenHistogram,
   differencingRisk,
+  farmAttribute,
   type HistogramBin,
   round,
   summarizeHistogram,
   suppressComplementary,
   suppressSummary,
 } from "@monitor/domain";
-import { comparableInitiativeIds, getCatalogue, getVersion, type Locale } from "@monitor/surveys";
+import { comparableInitiativeIds, getCatalogue, getVersion, type Locale, themeOf } from "@monitor/surveys";
 import type { AppDeps } from "../env.ts";
-import { regionLabel, sizeClassLabel } from "../i18n/labels.ts";
-import { notFound } from "../problem.ts";
+import { attributeValueLabel } from "../i18n/labels.ts";
 import type { Campaign } from "../repositories/campaigns.ts";
-import type { BreakdownBy, Population } from "../repositories/statistics.ts";
+import { narrowing, type Population, without } from "../repositories/population.ts";
+import type { BreakdownBy } from "../repositories/statistics.ts";
 
-const FILTER_KEYS = [
-  "region",
-  "province",
-  "sizeClass",
-  "dairyBuyerId",
-  "certificationBodyId",
-  "inspectionBodyId",
-] as const;
 const figure = (value: number | null, digits: number) => (value === null ? null : round(value, digits));
 
 /** The wider views of a filtered view: the same view with one of its filters left out. */
 function widerPopulations(population: Population): Population[] {
-  return FILTER_KEYS.filter((key) => population[key] !== undefined).map((key) => ({
-    ...population,
-    [key]: undefined,
-  }));
+  return narrowing(population).map(({ attribute }) => without(population, attribute.name));
 }
 
 const farmsOf = (bins: HistogramBin[]) => bins.reduce((sum, bin) => sum + bin.farms, 0);
@@ -156,7 +147,6 @@ export async function adoptionView(deps: AppDeps, campaign: Campaign, population
   const previousShown = before && !risky && !previousRisky && before.farms >= k;
   const ids = getVersion(campaign.surveyVersionId)?.initiativeIds ?? [];
   const catalogue = getCatalogue();
-  const themeOf = new Map(catalogue.initiatives.map((i) => [i.id, i.theme]));
   const rates = adoptionRates(
     Object.fromEntries(ids.map((id) => [id, current.counts[id] ?? 0])),
     current.farms,
@@ -166,7 +156,7 @@ export async function adoptionView(deps: AppDeps, campaign: Campaign, population
     : new Map();
   const themeMean = (counts: Record<string, number>, farms: number, theme: string) => {
     const taking = Object.entries(counts)
-      .filter(([id]) => themeOf.get(id) === theme)
+      .filter(([id]) => themeOf(id) === theme)
       .reduce((sum, [, n]) => sum + n, 0);
     return farms ? taking / farms : null;
   };
@@ -184,7 +174,7 @@ export async function adoptionView(deps: AppDeps, campaign: Campaign, population
           const previousRate = previousShown ? (previousRates.get(a.initiativeId) ?? null) : null;
           return {
             initiativeId: a.initiativeId,
-            theme: themeOf.get(a.initiativeId) ?? null,
+            theme: themeOf(a.initiativeId),
             farms: a.farms,
             rate: figure(a.rate, 4),
             previousRate: figure(previousRate, 4),
@@ -241,13 +231,12 @@ export async function breakdownView(
       widerGroups.map((w) => farmsOf(w.get(key) ?? [])),
       k,
     );
-  const organisations = new Map((await deps.repos.farms.organisations()).map((o) => [o.id, o.name]));
-  const label = (key: string) => {
-    if (by === "region") return regionLabel(key, locale);
-    if (by === "sizeClass") return sizeClassLabel(key, locale);
-    if (by === "province") return key;
-    return organisations.get(key) ?? key;
-  };
+  // Organisations are named by the register; other values by their translations, if any.
+  const organisations = farmAttribute(by).organisationKind
+    ? new Map((await deps.repos.farms.organisations()).map((o) => [o.id, o.name]))
+    : null;
+  const label = (key: string) =>
+    organisations ? (organisations.get(key) ?? key) : attributeValueLabel(by, key, locale);
   const summaries = [...groups].map(([key, bins]) => {
     const summary = summarizeHistogram(risky ? [] : bins);
     // A group at risk is withheld like a small one (and so is its complement).
@@ -269,5 +258,18 @@ export async function breakdownView(
         suppressed: g.suppressed,
       }))
       .sort((a, b) => a.label.localeCompare(b.label, locale)),
+  };
+}
+
+/** The analyst's population at a glance: active farms in all, and per region (small groups withheld). */
+export async function overviewView(deps: AppDeps, scope: AggregateScope) {
+  const k = deps.config.minGroupSize;
+  const regions = await deps.repos.sector.activeFarmsByRegion(scope);
+  const total = regions.reduce((sum, r) => sum + r.farms, 0);
+  return {
+    scope,
+    minGroupSize: k,
+    farms: suppressSummary({ farms: total }, k).farms,
+    regions: suppressComplementary(regions, k, ["region"]),
   };
 }

@@ -1,22 +1,13 @@
+import type { BreakdownBy, SectorBreakdown } from "@monitor/contract";
 import { useTranslation } from "react-i18next";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { BreakdownBy, SectorBreakdown } from "../api/types.ts";
 import { COLOURS, useFormat } from "../shell/figures.tsx";
 import { ErrorMessage } from "../shell/Status.tsx";
 import { useSession } from "../shell/session.tsx";
 import { useApi } from "../shell/useApi.ts";
-import { ExportLinks, SectionHeader, SelectField, SuppressedNotice } from "./common.tsx";
-import { BREAKDOWN_BY, type Filters } from "./filters.ts";
+import { ExportLinks, SectionHeader, SelectField } from "./common.tsx";
+import { BREAKDOWN_BY, FILTER_LABEL, type Filters } from "./filters.ts";
 import { viewPath } from "./useSectorData.ts";
-
-export const BY_LABEL: Record<BreakdownBy, string> = {
-  region: "farm.region",
-  province: "farm.province",
-  sizeClass: "sectorDashboard.sizeClass",
-  dairyBuyer: "farm.dairyBuyer",
-  certificationBody: "farm.certificationBody",
-  inspectionBody: "farm.inspectionBody",
-};
 
 export function BreakdownSection({
   campaignId,
@@ -42,7 +33,7 @@ export function BreakdownSection({
   const groups = data?.groups ?? [];
   const shown = groups.filter((g) => !g.suppressed && g.meanInitiatives !== null);
   const hidden = groups.length - shown.length;
-  const byLabel = t(BY_LABEL[by]);
+  const byLabel = t(FILTER_LABEL[by]);
   const chartHeight = Math.max(160, shown.length * 30 + 40);
 
   return (
@@ -57,14 +48,13 @@ export function BreakdownSection({
         >
           {BREAKDOWN_BY.map((b) => (
             <option key={b} value={b}>
-              {t(BY_LABEL[b])}
+              {t(FILTER_LABEL[b])}
             </option>
           ))}
         </SelectField>
       </SectionHeader>
       {error && <ErrorMessage message={error.title} onRetry={reload} />}
-      {data?.suppressed && <SuppressedNotice k={minGroup} />}
-      {data && !data.suppressed && (
+      {data && (
         <>
           {hidden > 0 && (
             <p className="muted small">{t("sectorDashboard.groupsHidden", { count: hidden, k: minGroup })}</p>

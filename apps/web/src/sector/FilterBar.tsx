@@ -1,17 +1,9 @@
+import type { Campaign, SectorOptions } from "@monitor/contract";
 import { useTranslation } from "react-i18next";
-import type { Campaign, SectorOptions } from "../api/types.ts";
 import { SelectField } from "./common.tsx";
-import { FILTER_KEYS, type FilterKey, type Filters } from "./filters.ts";
-import { optionListOf } from "./useSectorData.ts";
+import { FILTER_KEYS, FILTER_LABEL, type Filters, optionsOf } from "./filters.ts";
 
-export const FILTER_LABEL: Record<FilterKey, string> = {
-  region: "farm.region",
-  province: "farm.province",
-  sizeClass: "sectorDashboard.sizeClass",
-  dairyBuyer: "farm.dairyBuyer",
-  certificationBody: "farm.certificationBody",
-  inspectionBody: "farm.inspectionBody",
-};
+export { FILTER_LABEL } from "./filters.ts";
 
 export function FilterBar({
   campaigns,
@@ -50,7 +42,7 @@ export function FilterBar({
         ))}
       </SelectField>
       {FILTER_KEYS.map((key) => {
-        const list = options?.[optionListOf(key)] ?? [];
+        const list = optionsOf(options, key);
         const value = filters[key] ?? "";
         return (
           <SelectField

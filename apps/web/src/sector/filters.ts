@@ -1,30 +1,36 @@
+import type { BreakdownBy, Campaign, SectorOption, SectorOptions, SectorView } from "@monitor/contract";
+import {
+  type AttributeFilter,
+  FARM_ATTRIBUTE_NAMES,
+  type FarmAttributeName,
+  farmAttribute,
+} from "@monitor/domain";
 import { useCallback, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import type { BreakdownBy, Campaign } from "../api/types.ts";
 
-/** The farm attributes every sector view accepts; the URL uses the API's parameter names. */
-export const FILTER_KEYS = [
-  "region",
-  "province",
-  "sizeClass",
-  "dairyBuyer",
-  "certificationBody",
-  "inspectionBody",
-] as const;
-export type FilterKey = (typeof FILTER_KEYS)[number];
-export type Filters = Partial<Record<FilterKey, string>>;
+/**
+ * The farm attributes every sector view accepts, from the farm-attribute table; the URL uses the
+ * API's parameter names (the attribute names).
+ */
+export const FILTER_KEYS: readonly FarmAttributeName[] = FARM_ATTRIBUTE_NAMES;
+export type FilterKey = FarmAttributeName;
+export type Filters = AttributeFilter;
 
-export const BREAKDOWN_BY: BreakdownBy[] = [
-  "region",
-  "province",
-  "sizeClass",
-  "dairyBuyer",
-  "certificationBody",
-  "inspectionBody",
-];
+/** What a breakdown can group by: every farm attribute. */
+export const BREAKDOWN_BY: BreakdownBy[] = [...FARM_ATTRIBUTE_NAMES];
 
-export type ExportView = "trend" | "participation" | "adoption" | "distribution" | "breakdown";
+/** The translation key of each filter's name. */
+export const FILTER_LABEL = Object.fromEntries(
+  FILTER_KEYS.map((key) => [key, farmAttribute(key).labelKey]),
+) as Record<FilterKey, string>;
+
+/** The values offered for one filter, from the filter options the API gives (one list per attribute). */
+export function optionsOf(options: SectorOptions | null, key: FilterKey): SectorOption[] {
+  return options?.[farmAttribute(key).optionList] ?? [];
+}
+
+export type ExportView = SectorView;
 
 /**
  * The campaign shown when none is chosen: the latest one that has closed (the current year's campaign

@@ -1,12 +1,12 @@
+import type { CampaignList, RoleGrant, SectorOptions } from "@monitor/contract";
 import { useMemo } from "react";
-import type { Campaign, RoleGrant, SectorOptions } from "../api/types.ts";
 import { useSession } from "../shell/session.tsx";
 import { useApi } from "../shell/useApi.ts";
-import { defaultCampaign, FILTER_KEYS, type FilterKey, type Filters, queryOf } from "./filters.ts";
+import { defaultCampaign, FILTER_KEYS, type Filters, optionsOf, queryOf } from "./filters.ts";
 
 /** The campaigns, and the one the URL names (or the default one). */
 export function useCampaigns(campaignId: number | null) {
-  const result = useApi<{ campaigns: Campaign[] }>("/api/campaigns");
+  const result = useApi<CampaignList>("/api/campaigns");
   const campaigns = useMemo(
     () => [...(result.data?.campaigns ?? [])].sort((a, b) => b.year - a.year || b.id - a.id),
     [result.data],
@@ -27,24 +27,11 @@ export function useSectorOptions() {
   return useApi<SectorOptions>(`/api/sector/options#${me?.user.locale ?? ""}`);
 }
 
-const OPTION_LIST: Record<FilterKey, keyof SectorOptions> = {
-  region: "regions",
-  province: "provinces",
-  sizeClass: "sizeClasses",
-  dairyBuyer: "dairyBuyers",
-  certificationBody: "certificationBodies",
-  inspectionBody: "inspectionBodies",
-};
-
-export function optionListOf(key: FilterKey): keyof SectorOptions {
-  return OPTION_LIST[key];
-}
-
 /** The active filters as [key, label] pairs, for the report and the dashboard summary. */
 export function describeFilters(filters: Filters, options: SectorOptions | null) {
   return FILTER_KEYS.filter((key) => filters[key]).map((key) => {
     const id = filters[key] as string;
-    const label = options?.[OPTION_LIST[key]].find((o) => o.id === id)?.label ?? id;
+    const label = optionsOf(options, key).find((o) => o.id === id)?.label ?? id;
     return { key, label };
   });
 }
