@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { matchRoute, problemDocument, type RouteResponse } from "@monitor/contract";
 import { createApp } from "../../apps/api/src/app.ts";
 import { Database } from "../../apps/api/src/db/client.ts";
 import { migrate } from "../../apps/api/src/db/migrate.ts";
@@ -26,11 +27,13 @@ export async function createTestApi(
   await seedDemo(db, clock, { farms: options.farms ?? 40 });
   const app = createApp({ db, clock, config: options.config ?? {} });
 
-  const request = (path: string, init: RequestInit & { cookie?: string } = {}) => {
+  const request = async (path: string, init: RequestInit & { cookie?: string } = {}) => {
     const headers = new Headers(init.headers);
     if (init.cookie) headers.set("cookie", init.cookie);
     if (init.body && !headers.has("content-type")) headers.set("content-type", "application/json");
-    return Promise.resolve(app.request(path, { ...init, headers }));
+    const response = await app.request(path, { ...init, headers });
+    await checkAgainstContract(init.method ?? "GET", path, response);
+    return response;
   };
 
   return {
@@ -68,4 +71,76 @@ function expectProblemType(response: Response) {
   const type = response.headers.get("content-type") ?? "";
   if (!type.startsWith("application/problem+json"))
     throw new Error(`expected a problem document, got ${type}`);
+}
+
+/** A response that disagrees with the contract of its route (packages/contract). */
+export class ContractViolation extends Error {
+  override name = "ContractViolation";
+}
+
+const mediaType = (response: Response) =>
+  (response.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+
+function parseAgainst(schema: NonNullable<RouteResponse["json"]>, body: unknown, what: string) {
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    const issues = result.error.issues
+      .map((issue) => `  - at ${issue.path.length ? issue.path.join(".") : "(root)"}: ${issue.message}`)
+      .join("\n");
+    throw new ContractViolation(`${what} does not match its schema:\n${issues}`);
+  }
+}
+
+/**
+ * Checks an answer against the contract's route table: every problem document against the problem
+ * schema; every 2xx answer against its route (a route missing from the table fails), JSON bodies
+ * parsed with the route's (strict) response schema; any other failure must be a problem document
+ * or an answer the route lists (the health check's 503).
+ */
+export async function checkAgainstContract(method: string, path: string, response: Response): Promise<void> {
+  const type = mediaType(response);
+  const route = matchRoute(method, path);
+  const where = `${method.toUpperCase()} ${path} → ${response.status}${route ? ` (route ${route.method} ${route.path})` : ""}`;
+  const json = async () => JSON.parse(await response.clone().text()) as unknown;
+
+  if (type === "application/problem+json") {
+    parseAgainst(problemDocument, await json(), `The problem document of ${where}`);
+    return;
+  }
+  if (!route) {
+    if (response.status < 400 || type === "application/json")
+      throw new ContractViolation(
+        `${where}: no route of the contract's route table answers ${method} ${path}`,
+      );
+    throw new ContractViolation(
+      `${where}: a failure that is not a problem document (${type || "no content type"})`,
+    );
+  }
+  const success = response.status >= 200 && response.status < 300;
+  if (!success) {
+    const other = route.otherResponses?.[response.status];
+    if (!other)
+      throw new ContractViolation(
+        `${where}: a failure that is not a problem document (${type || "no content type"})`,
+      );
+    parseAgainst(other.json, await json(), `The answer of ${where}`);
+    return;
+  }
+  const expected = route.response;
+  if (response.status !== expected.status)
+    throw new ContractViolation(`${where}: the contract answers ${expected.status}`);
+  if (expected.status === 204) return;
+  if (type === "application/json") {
+    if (!expected.json)
+      throw new ContractViolation(
+        `${where}: a JSON answer where the contract lists ${expected.files?.join(", ")}`,
+      );
+    parseAgainst(expected.json, await json(), `The answer of ${where}`);
+    return;
+  }
+  const files = (expected.files ?? []).map((f) => f.split(";")[0]?.trim().toLowerCase());
+  if (!files.includes(type))
+    throw new ContractViolation(
+      `${where}: answered ${type || "no content type"}, the contract lists ${[expected.json ? "application/json" : "", ...files].filter(Boolean).join(", ")}`,
+    );
 }

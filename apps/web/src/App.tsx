@@ -1,6 +1,6 @@
+import type { Role } from "@monitor/contract";
 import { lazy, Suspense } from "react";
 import { Navigate, Route, Routes, useLocation } from "react-router";
-import type { Role } from "./api/types.ts";
 import { Layout } from "./shell/Layout.tsx";
 import { LoginPage } from "./shell/LoginPage.tsx";
 import { Loading } from "./shell/Status.tsx";

@@ -67,4 +67,5 @@ export function pathParams<T extends z.ZodType>(c: Context<AppEnv>, schema: T): 
   return parseWith(schema, c.req.param(), c.get("locale"));
 }
 
-export const idParam = z.coerce.number().int().positive();
+/** A database id in a path: one definition, in the contract. */
+export { idParam } from "@monitor/contract";

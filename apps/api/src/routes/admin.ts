@@ -1,22 +1,9 @@
+import { auditLogQuery, reopenBody, responseParams, userListQuery } from "@monitor/contract";
 import { Hono } from "hono";
-import { z } from "zod";
 import type { AppEnv } from "../env.ts";
 import { currentUser, requireRole } from "../middleware/auth.ts";
-import { idParam, jsonBody, parseWith, queryParams } from "../middleware/validate.ts";
+import { jsonBody, parseWith, queryParams } from "../middleware/validate.ts";
 import { reopenMonitor } from "../services/monitor.ts";
-
-const page = {
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
-};
-export const userListQuery = z.strictObject(page);
-export const auditLogQuery = z.strictObject({
-  ...page,
-  entity: z.string().max(50).optional(),
-  userId: z.coerce.number().int().positive().optional(),
-});
-
-export const reopenBody = z.strictObject({ reason: z.string().trim().min(3).max(500) });
 
 export const adminRoutes = new Hono<AppEnv>()
   .use("/admin/*", requireRole("admin"))
@@ -33,7 +20,7 @@ export const adminRoutes = new Hono<AppEnv>()
     c.json({ organisations: await c.get("deps").repos.farms.organisations() }),
   )
   .post("/admin/responses/:responseId/reopen", async (c) => {
-    const responseId = parseWith(idParam, c.req.param("responseId"), c.get("locale"));
+    const responseId = parseWith(responseParams.shape.responseId, c.req.param("responseId"), c.get("locale"));
     const { reason } = await jsonBody(c, reopenBody);
     return c.json(await reopenMonitor(c.get("deps"), responseId, currentUser(c), reason, c.get("requestId")));
   });

@@ -1,17 +1,12 @@
+import { loginBody } from "@monitor/contract";
 import { Hono } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
-import { z } from "zod";
 import { UNKNOWN_USER_HASH, verifyPassword } from "../auth/password.ts";
 import { hashToken, newSessionToken } from "../auth/tokens.ts";
 import type { AppEnv } from "../env.ts";
 import { SESSION_COOKIE } from "../middleware/auth.ts";
 import { jsonBody } from "../middleware/validate.ts";
 import { Problem } from "../problem.ts";
-
-export const loginBody = z.strictObject({
-  email: z.string().trim().min(3).max(254),
-  password: z.string().min(1).max(200),
-});
 
 export const authRoutes = new Hono<AppEnv>()
   .post("/auth/login", async (c) => {

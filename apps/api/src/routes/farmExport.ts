@@ -1,22 +1,10 @@
+import { FARM_EXPORT_CSV_COLUMNS, farmExportQuery } from "@monitor/contract";
 import { stringify } from "csv-stringify/sync";
 import { Hono } from "hono";
-import { z } from "zod";
 import type { AppEnv } from "../env.ts";
 import { cellText } from "../export/cells.ts";
 import { currentUser, requestedFarm, requireFarm, requireUser } from "../middleware/auth.ts";
 import { queryParams } from "../middleware/validate.ts";
-
-export const farmExportQuery = z.strictObject({ format: z.enum(["json", "csv"]).default("json") });
-
-const CSV_COLUMNS = [
-  "herd_number",
-  "campaign",
-  "questionnaire_version",
-  "status",
-  "submitted_at",
-  "question",
-  "answer",
-];
 
 /** Everything the platform holds about one farm's monitors, for the farmer to take away. */
 export const farmExportRoutes = new Hono<AppEnv>().get(
@@ -70,6 +58,8 @@ export const farmExportRoutes = new Hono<AppEnv>().get(
         cellText(answer),
       ]),
     );
-    return c.body(stringify([CSV_COLUMNS, ...rows]), 200, { "Content-Type": "text/csv; charset=utf-8" });
+    return c.body(stringify([[...FARM_EXPORT_CSV_COLUMNS], ...rows]), 200, {
+      "Content-Type": "text/csv; charset=utf-8",
+    });
   },
 );

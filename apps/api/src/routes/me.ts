@@ -1,11 +1,8 @@
+import { mePatchBody } from "@monitor/contract";
 import { type Context, Hono } from "hono";
-import { z } from "zod";
 import type { AppEnv } from "../env.ts";
-import { LOCALES } from "../i18n/locale.ts";
 import { currentUser, requireUser } from "../middleware/auth.ts";
 import { jsonBody } from "../middleware/validate.ts";
-
-export const mePatchBody = z.strictObject({ locale: z.enum(LOCALES) });
 
 async function meDocument(c: Context<AppEnv>) {
   const user = currentUser(c);

@@ -1,34 +1,15 @@
-import { type Context, Hono } from "hono";
-import { z } from "zod";
+import { farmCampaignParams, saveBody, saveHeaders } from "@monitor/contract";
+import { Hono } from "hono";
 import type { AppEnv } from "../env.ts";
 import { currentUser, requestedFarm, requireFarm, requireUser } from "../middleware/auth.ts";
-import { idParam, jsonBody, parseWith } from "../middleware/validate.ts";
-import { notFound, Problem } from "../problem.ts";
+import { jsonBody, parseWith } from "../middleware/validate.ts";
+import { Problem } from "../problem.ts";
 import { campaignById, campaignSummary } from "../services/campaigns.ts";
 import { monitorDocument, receiptOf, saveAnswers, submitMonitor } from "../services/monitor.ts";
 
-/**
- * The answers as sent, own keys kept as they are (a record schema would drop `__proto__` silently):
- * the questionnaire check names every unknown question.
- */
-const answers = z
-  .custom<Record<string, unknown>>(
-    (value) => typeof value === "object" && value !== null && !Array.isArray(value),
-    { message: "an object of answers by question name" },
-  )
-  .meta({ type: "object", description: "Answers by question name" });
-
-export const saveBody = z.strictObject({
-  data: answers,
-  page: z.number().int().min(0).max(500).default(0),
-  carriedOver: z.array(z.string().max(200)).max(2000).default([]),
-});
-
-const ifMatch = z
-  .string()
-  .regex(/^(W\/)?"?\d+"?$/)
-  .transform((v) => Number(v.replace(/\D/g, "")));
-const idempotencyKey = z.string().min(8).max(200).optional();
+const campaignId = farmCampaignParams.shape.campaignId;
+const ifMatch = saveHeaders.shape["If-Match"];
+const idempotencyKey = saveHeaders.shape["Idempotency-Key"];
 
 export const monitorRoutes = new Hono<AppEnv>()
   .use("/farms/:farmId/monitor", requireUser(), requireFarm("read"))
@@ -73,7 +54,7 @@ export const monitorRoutes = new Hono<AppEnv>()
       await monitorDocument(
         c.get("deps"),
         requestedFarm(c),
-        await campaignById(c.get("deps"), parseWith(idParam, c.req.param("campaignId"), c.get("locale"))),
+        await campaignById(c.get("deps"), parseWith(campaignId, c.req.param("campaignId"), c.get("locale"))),
       ),
     );
   })
@@ -88,7 +69,7 @@ export const monitorRoutes = new Hono<AppEnv>()
       farm: requestedFarm(c),
       campaign: await campaignById(
         c.get("deps"),
-        parseWith(idParam, c.req.param("campaignId"), c.get("locale")),
+        parseWith(campaignId, c.req.param("campaignId"), c.get("locale")),
       ),
       user: currentUser(c),
       locale,
@@ -106,7 +87,7 @@ export const monitorRoutes = new Hono<AppEnv>()
     const result = await submitMonitor(
       c.get("deps"),
       requestedFarm(c),
-      await campaignById(c.get("deps"), parseWith(idParam, c.req.param("campaignId"), c.get("locale"))),
+      await campaignById(c.get("deps"), parseWith(campaignId, c.req.param("campaignId"), c.get("locale"))),
       currentUser(c),
       c.get("locale"),
       c.get("requestId"),
@@ -118,7 +99,7 @@ export const monitorRoutes = new Hono<AppEnv>()
       await receiptOf(
         c.get("deps"),
         requestedFarm(c),
-        await campaignById(c.get("deps"), parseWith(idParam, c.req.param("campaignId"), c.get("locale"))),
+        await campaignById(c.get("deps"), parseWith(campaignId, c.req.param("campaignId"), c.get("locale"))),
       ),
     );
   });

@@ -1,12 +1,10 @@
+import { surveyVersionParams } from "@monitor/contract";
 import { getCatalogue, getVersion, listVersions } from "@monitor/surveys";
 import { Hono } from "hono";
-import { z } from "zod";
 import type { AppEnv } from "../env.ts";
 import { requireUser } from "../middleware/auth.ts";
 import { parseWith } from "../middleware/validate.ts";
 import { notFound } from "../problem.ts";
-
-const versionId = z.string().regex(/^\d{4}$/);
 
 /** The questionnaire versions and the initiative catalogue: published data, for every user. */
 export const surveyRoutes = new Hono<AppEnv>()
@@ -24,7 +22,9 @@ export const surveyRoutes = new Hono<AppEnv>()
   )
   .get("/surveys/catalogue", (c) => c.json(getCatalogue()))
   .get("/surveys/:versionId", (c) => {
-    const version = getVersion(parseWith(versionId, c.req.param("versionId"), c.get("locale")));
+    const version = getVersion(
+      parseWith(surveyVersionParams.shape.versionId, c.req.param("versionId"), c.get("locale")),
+    );
     if (!version) throw notFound();
     return c.json({
       id: version.id,

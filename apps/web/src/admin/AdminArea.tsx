@@ -1,7 +1,7 @@
+import type { AuditLogPage, UserList } from "@monitor/contract";
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink, Route, Routes } from "react-router";
-import type { AdminUser, AuditEntry, Page } from "../api/types.ts";
 import { ReceiptPage } from "../farmer/ReceiptPage.tsx";
 import { FarmMonitors } from "../shell/FarmMonitors.tsx";
 import { FarmSearch } from "../shell/FarmSearch.tsx";
@@ -12,9 +12,7 @@ const QuestionnairePreview = lazy(() => import("./QuestionnairePreview.tsx"));
 
 function Users() {
   const { t } = useTranslation();
-  const { data, error, loading, reload } = useApi<Page & { users: AdminUser[] }>(
-    "/api/admin/users?limit=200",
-  );
+  const { data, error, loading, reload } = useApi<UserList>("/api/admin/users?limit=200");
   if (loading) return <Loading />;
   if (error || !data) return <ErrorMessage message={error?.title} onRetry={reload} />;
   return (
@@ -51,9 +49,7 @@ function Users() {
 
 function AuditLog() {
   const { t, i18n } = useTranslation();
-  const { data, error, loading, reload } = useApi<{ entries: AuditEntry[] }>(
-    "/api/admin/audit-log?limit=100",
-  );
+  const { data, error, loading, reload } = useApi<AuditLogPage>("/api/admin/audit-log?limit=100");
   if (loading) return <Loading />;
   if (error || !data) return <ErrorMessage message={error?.title} onRetry={reload} />;
   return (

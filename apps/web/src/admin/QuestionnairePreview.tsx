@@ -1,3 +1,4 @@
+import type { SurveyVersionDocument, SurveyVersionList } from "@monitor/contract";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Survey } from "survey-react-ui";
@@ -5,15 +6,9 @@ import { createSurveyModel } from "../farmer/surveyModel.ts";
 import { ErrorMessage, Loading } from "../shell/Status.tsx";
 import { useApi } from "../shell/useApi.ts";
 
-interface VersionList {
-  versions: { id: string; year: number; contentHash: string; initiatives: number }[];
-}
-
 function Preview({ versionId }: { versionId: string }) {
   const { i18n } = useTranslation();
-  const { data, error, loading, reload } = useApi<{ survey: Record<string, unknown> }>(
-    `/api/surveys/${versionId}`,
-  );
+  const { data, error, loading, reload } = useApi<SurveyVersionDocument>(`/api/surveys/${versionId}`);
   const model = useMemo(() => {
     if (!data) return null;
     const m = createSurveyModel(data.survey, i18n.language);
@@ -32,7 +27,7 @@ function Preview({ versionId }: { versionId: string }) {
 /** Administrators look at a questionnaire version as farmers will see it, in any language. */
 export default function QuestionnairePreview() {
   const { t } = useTranslation();
-  const { data, error, loading, reload } = useApi<VersionList>("/api/surveys");
+  const { data, error, loading, reload } = useApi<SurveyVersionList>("/api/surveys");
   const [selected, setSelected] = useState<string | null>(null);
   if (loading) return <Loading />;
   if (error || !data) return <ErrorMessage message={error?.title} onRetry={reload} />;

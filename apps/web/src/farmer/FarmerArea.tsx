@@ -1,6 +1,6 @@
+import type { Farm, FarmMonitorList, FarmMonitorSummary, FarmResponse } from "@monitor/contract";
 import { useTranslation } from "react-i18next";
 import { Link, Route, Routes } from "react-router";
-import type { Farm, FarmMonitorSummary } from "../api/types.ts";
 import { ErrorMessage, Loading } from "../shell/Status.tsx";
 import { useSession } from "../shell/session.tsx";
 import { useApi } from "../shell/useApi.ts";
@@ -97,8 +97,8 @@ function History({ farm, monitors }: { farm: Farm; monitors: FarmMonitorSummary[
 
 function FarmOverview({ farmId }: { farmId: number }) {
   const { t } = useTranslation();
-  const farm = useApi<{ farm: Farm }>(`/api/farms/${farmId}`);
-  const monitors = useApi<{ monitors: FarmMonitorSummary[] }>(`/api/farms/${farmId}/monitors`);
+  const farm = useApi<FarmResponse>(`/api/farms/${farmId}`);
+  const monitors = useApi<FarmMonitorList>(`/api/farms/${farmId}/monitors`);
   if (farm.loading || monitors.loading) return <Loading />;
   if (farm.error || !farm.data) return <ErrorMessage message={farm.error?.title} onRetry={farm.reload} />;
   if (monitors.error || !monitors.data)

@@ -1,8 +1,8 @@
+import type { MonitorDocument } from "@monitor/contract";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { Survey } from "survey-react-ui";
-import type { MonitorDocument } from "../api/types.ts";
 import { ErrorMessage, Loading } from "../shell/Status.tsx";
 import { useApi } from "../shell/useApi.ts";
 import type { SaveState } from "./draftSaver.ts";

@@ -1,7 +1,7 @@
+import type { Receipt } from "@monitor/contract";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import type { Receipt } from "../api/types.ts";
 import { ErrorMessage, Loading } from "../shell/Status.tsx";
 import { useApi } from "../shell/useApi.ts";
 import { createSurveyModel } from "./surveyModel.ts";

@@ -1,7 +1,7 @@
+import type { Comparison, FarmResults } from "@monitor/contract";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { Comparison, FarmResults } from "../api/types.ts";
 import { ChartFigure, COLOURS, ThemeBarChart, useCatalogueLabels, useFormat } from "../shell/figures.tsx";
 import { ErrorMessage, Loading } from "../shell/Status.tsx";
 import { useApi } from "../shell/useApi.ts";

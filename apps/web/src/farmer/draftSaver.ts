@@ -1,3 +1,4 @@
+import type { SaveResult } from "@monitor/contract";
 import { ApiError, api } from "../api/client.ts";
 
 export type SaveState = "idle" | "saving" | "saved" | "offline" | "conflict" | "invalid";
@@ -81,7 +82,7 @@ export class DraftSaver {
     this.dirty = false;
     this.callbacks.onState("saving");
     try {
-      const result = await api<{ version: number; updatedAt: string }>(this.url, {
+      const result = await api<SaveResult>(this.url, {
         method: "PUT",
         body,
         headers: { "If-Match": `"${this.version}"`, "Idempotency-Key": this.attempt.key },

@@ -1,9 +1,9 @@
+import type { MonitorDocument } from "@monitor/contract";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { Action, type EventBase, type Model } from "survey-core";
 import { ApiError, postJson } from "../api/client.ts";
-import type { MonitorDocument } from "../api/types.ts";
 import { DraftSaver, type SaveState } from "./draftSaver.ts";
 
 /** Shows the server's answer errors at their questions and moves the focus to the first one. */

@@ -1,6 +1,6 @@
+import type { Locale } from "@monitor/contract";
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
-import type { Locale } from "../api/types.ts";
 import { de } from "./de.ts";
 import { en } from "./en.ts";
 import { fr } from "./fr.ts";

@@ -1,6 +1,6 @@
+import type { SectorAdoption } from "@monitor/contract";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { SectorAdoption } from "../api/types.ts";
 import {
   ChartFigure,
   COLOURS,
@@ -148,19 +148,19 @@ export function ThemeAdoption({ adoption, open }: { adoption: SectorAdoption; op
   const { t } = useTranslation();
   const format = useFormat();
   const labels = useCatalogueLabels();
-  const year = typeof adoption.campaign === "number" ? null : adoption.campaign.year;
+  const year = adoption.campaign.year;
   const previousYear = adoption.previousCampaign?.year ?? null;
   const rows = adoption.themes.map((th) => ({
     name: labels.theme(th.theme),
     current: th.meanInitiatives,
     previous: th.previousMean,
   }));
-  const currentName = year === null ? t("sectorDashboard.thisCampaign") : String(year);
+  const currentName = String(year);
   return (
     <ChartFigure
       open={open}
       height={300}
-      label={t("sectorDashboard.themeChart", { year: year ?? "", previous: previousYear ?? "—" })}
+      label={t("sectorDashboard.themeChart", { year, previous: previousYear ?? "—" })}
       chart={
         <ThemeBarChart
           rows={rows}

@@ -1,6 +1,6 @@
+import type { SectorOptions, SectorTrend } from "@monitor/contract";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { SectorOptions, SectorTrend } from "../api/types.ts";
 import { ErrorMessage, Loading } from "../shell/Status.tsx";
 import { useApi } from "../shell/useApi.ts";
 import { AdoptionSection } from "./AdoptionSection.tsx";

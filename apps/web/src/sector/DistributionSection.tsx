@@ -1,6 +1,6 @@
+import type { SectorDistribution } from "@monitor/contract";
 import { useTranslation } from "react-i18next";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { SectorDistribution } from "../api/types.ts";
 import { ChartFigure, COLOURS, useFormat } from "../shell/figures.tsx";
 import { ErrorMessage } from "../shell/Status.tsx";
 import { useApi } from "../shell/useApi.ts";

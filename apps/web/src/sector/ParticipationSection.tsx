@@ -1,5 +1,5 @@
+import type { SectorParticipation } from "@monitor/contract";
 import { useTranslation } from "react-i18next";
-import type { SectorParticipation } from "../api/types.ts";
 import { useFormat } from "../shell/figures.tsx";
 import { ErrorMessage } from "../shell/Status.tsx";
 import { useApi } from "../shell/useApi.ts";

@@ -1,6 +1,6 @@
+import type { SectorTrend } from "@monitor/contract";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { SectorTrend } from "../api/types.ts";
 import { useFormat } from "../shell/figures.tsx";
 import { ErrorMessage, Loading } from "../shell/Status.tsx";
 import { useApi } from "../shell/useApi.ts";
@@ -25,10 +25,11 @@ export function ReportPage() {
   const participation = useParticipation(campaign?.id, filters);
   const adoption = useAdoption(campaign?.id, filters);
 
-  const k = trend.data?.minGroupSize ?? participation.data?.minGroupSize ?? 5;
+  // The smallest group a figure may cover, as the API applies it (MIN_GROUP_SIZE): every view sends it.
+  const k = trend.data?.minGroupSize ?? participation.data?.minGroupSize ?? adoption.data?.minGroupSize;
   const point = trend.data?.points.find((p) => p.campaign === campaign?.id) ?? null;
   const failure = campaigns.error ?? trend.error ?? participation.error ?? adoption.error;
-  const ready = campaign && trend.data && participation.data && adoption.data;
+  const ready = campaign && trend.data && participation.data && adoption.data && k !== undefined;
   const previousYear = adoption.data?.previousCampaign?.year ?? null;
 
   return (
@@ -44,12 +45,14 @@ export function ReportPage() {
       <header>
         <h1>{t("sectorDashboard.reportTitle", { year: campaign?.year ?? "" })}</h1>
         <PopulationLine options={options.data} filters={filters} />
-        <p className="muted small">
-          {t("sectorDashboard.reportGenerated", {
-            date: new Intl.DateTimeFormat(i18n.language, { dateStyle: "long" }).format(new Date()),
-            k,
-          })}
-        </p>
+        {k !== undefined && (
+          <p className="muted small">
+            {t("sectorDashboard.reportGenerated", {
+              date: new Intl.DateTimeFormat(i18n.language, { dateStyle: "long" }).format(new Date()),
+              k,
+            })}
+          </p>
+        )}
       </header>
       {failure && <ErrorMessage message={failure.title} />}
       {!failure && !ready && <Loading />}

@@ -1,3 +1,4 @@
+import type { SectorTrend } from "@monitor/contract";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
@@ -11,7 +12,6 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import type { SectorTrend } from "../api/types.ts";
 import { ChartFigure, COLOURS, useFormat } from "../shell/figures.tsx";
 import { SuppressedNotice } from "./common.tsx";
 

@@ -1,8 +1,8 @@
+import type { FarmMonitorList, FarmResponse } from "@monitor/contract";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { ApiError, postJson } from "../api/client.ts";
-import type { Farm, FarmMonitorSummary } from "../api/types.ts";
 import { ErrorMessage, Loading } from "./Status.tsx";
 import { useApi } from "./useApi.ts";
 
@@ -13,8 +13,8 @@ import { useApi } from "./useApi.ts";
 export function FarmMonitors({ area, canReopen }: { area: "auditor" | "admin"; canReopen: boolean }) {
   const { t, i18n } = useTranslation();
   const { farmId = "" } = useParams();
-  const farm = useApi<{ farm: Farm }>(`/api/farms/${farmId}`);
-  const monitors = useApi<{ monitors: FarmMonitorSummary[] }>(`/api/farms/${farmId}/monitors`);
+  const farm = useApi<FarmResponse>(`/api/farms/${farmId}`);
+  const monitors = useApi<FarmMonitorList>(`/api/farms/${farmId}/monitors`);
   const [message, setMessage] = useState<string | null>(null);
   if (farm.loading || monitors.loading) return <Loading />;
   if (farm.error || !farm.data) return <ErrorMessage message={farm.error?.title} onRetry={farm.reload} />;

@@ -1,6 +1,6 @@
+import type { Farm, FarmList } from "@monitor/contract";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Farm, Page } from "../api/types.ts";
 import { FarmTable } from "./FarmTable.tsx";
 import { ErrorMessage, Loading } from "./Status.tsx";
 import { useApi } from "./useApi.ts";
@@ -15,7 +15,7 @@ export function FarmSearch({ label, farmLink }: { label: string; farmLink?: (far
   const [offset, setOffset] = useState(0);
   const params = new URLSearchParams({ limit: String(PAGE_SIZE), offset: String(offset) });
   if (search) params.set("search", search);
-  const { data, error, loading, reload } = useApi<Page & { farms: Farm[] }>(`/api/farms?${params}`);
+  const { data, error, loading, reload } = useApi<FarmList>(`/api/farms?${params}`);
 
   return (
     <div>

@@ -1,6 +1,6 @@
+import type { Farm } from "@monitor/contract";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { Farm } from "../api/types.ts";
 
 export function FarmTable({
   farms,

@@ -1,5 +1,5 @@
+import type { Locale } from "@monitor/contract";
 import { useTranslation } from "react-i18next";
-import type { Locale } from "../api/types.ts";
 import { LOCALES } from "../i18n/index.ts";
 import { useSession } from "./session.tsx";
 

@@ -1,7 +1,7 @@
+import type { Catalogue, Locale } from "@monitor/contract";
 import { type ReactNode, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { Catalogue, Locale } from "../api/types.ts";
 import { useApi } from "./useApi.ts";
 
 /** The colours of the charts: the figure in focus, the one it is compared with, and the others. */

@@ -1,6 +1,6 @@
+import type { Locale, Me, Role } from "@monitor/contract";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from "react";
 import { ApiError, api, patchJson, postJson } from "../api/client.ts";
-import type { Locale, Me, Role } from "../api/types.ts";
 import { setLocale } from "../i18n/index.ts";
 
 interface Session {
