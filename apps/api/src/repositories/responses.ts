@@ -354,6 +354,21 @@ export class ResponseRepository {
     );
   }
 
+  /** The derived initiatives of every response of one farm, by response, in one query. */
+  async initiativesOfFarm(farmId: number): Promise<Map<number, string[]>> {
+    const rows = await this.db.query<{ response_id: number; initiative_id: string }>(
+      `SELECT ri.response_id, ri.initiative_id FROM response_initiatives ri
+         JOIN responses r ON r.id = ri.response_id WHERE r.farm_id = ? ORDER BY ri.theme, ri.initiative_id`,
+      [farmId],
+    );
+    const byResponse = new Map<number, string[]>();
+    for (const row of rows) {
+      const id = Number(row.response_id);
+      byResponse.set(id, [...(byResponse.get(id) ?? []), row.initiative_id]);
+    }
+    return byResponse;
+  }
+
   async initiativesOf(responseId: number): Promise<DerivedInitiative[]> {
     const rows = await this.db.query<{ initiative_id: string; theme: string }>(
       "SELECT initiative_id, theme FROM response_initiatives WHERE response_id = ? ORDER BY theme, initiative_id",
