@@ -4,7 +4,6 @@ import {
   countInitiatives,
   deriveInitiatives,
   getVersion,
-  type SurveyVersion,
   validateAnswers,
 } from "@monitor/surveys";
 import type { AppDeps, CurrentUser } from "../env.ts";
