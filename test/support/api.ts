@@ -10,6 +10,8 @@ import type { AppConfig } from "../../apps/api/src/env.ts";
 
 export interface TestApi {
   db: Database;
+  /** The libSQL URL of the test's database file, to open a second client on it. */
+  url: string;
   app: ReturnType<typeof createApp>;
   request(path: string, init?: RequestInit & { cookie?: string }): Promise<Response>;
   login(email: string, password?: string): Promise<string>;
@@ -21,7 +23,8 @@ export async function createTestApi(
   options: { farms?: number; config?: Partial<AppConfig>; now?: () => Date } = {},
 ): Promise<TestApi> {
   const dir = mkdtempSync(join(tmpdir(), "monitor-test-"));
-  const db = new Database({ url: `file:${join(dir, "test.db")}` });
+  const url = `file:${join(dir, "test.db")}`;
+  const db = new Database({ url });
   const clock = options.now ?? (() => new Date());
   await migrate(db, clock);
   await seedDemo(db, clock, { farms: options.farms ?? 40 });
@@ -38,6 +41,7 @@ export async function createTestApi(
 
   return {
     db,
+    url,
     app,
     request,
     async login(email, password = DEMO_PASSWORD) {

@@ -10,6 +10,7 @@ import type { Database } from "../../apps/api/src/db/client.ts";
 type Counts = Record<string, number>;
 interface CounterState {
   farms: number;
+  recordKeys: number;
   totals: Counts;
   comparable: Counts;
   themes: Record<string, Counts>;
@@ -34,6 +35,7 @@ const sorted = (counts: Counts): Counts =>
 
 const normalise = (state: CounterState): CounterState => ({
   farms: state.farms,
+  recordKeys: state.recordKeys % 4294967296,
   totals: sorted(state.totals),
   comparable: sorted(state.comparable),
   themes: Object.fromEntries(
@@ -59,6 +61,7 @@ export async function storedCounters(
         KEY_COLUMNS.map((column) => row[column]).join("|"),
         normalise({
           farms: Number(row.farms),
+          recordKeys: Number(row.record_keys),
           totals: JSON.parse(String(row.totals)),
           comparable: JSON.parse(String(row.comparable)),
           themes: JSON.parse(String(row.themes)),
@@ -73,8 +76,9 @@ export async function recountedCounters(
   db: Database,
   campaignId: number,
 ): Promise<Record<string, CounterState>> {
-  const responses = await db.query<{ id: number; counter_key: string }>(
-    "SELECT id, counter_key FROM responses WHERE campaign_id = ? AND status = 'submitted'",
+  const responses = await db.query<{ id: number; counter_key: string; record_key: number }>(
+    `SELECT r.id, r.counter_key, f.record_key FROM responses r JOIN farms f ON f.id = r.farm_id
+      WHERE r.campaign_id = ? AND r.status = 'submitted'`,
     [campaignId],
   );
   const taken = await db.query<{ response_id: number; initiative_id: string }>(
@@ -91,9 +95,17 @@ export async function recountedCounters(
     byResponse.set(Number(row.response_id), list);
   }
   const states = new Map<string, CounterState>();
-  const add = (key: string, ids: string[]) => {
-    const state = states.get(key) ?? { farms: 0, totals: {}, comparable: {}, themes: {}, initiatives: {} };
+  const add = (key: string, ids: string[], recordKey: number) => {
+    const state = states.get(key) ?? {
+      farms: 0,
+      recordKeys: 0,
+      totals: {},
+      comparable: {},
+      themes: {},
+      initiatives: {},
+    };
     state.farms++;
+    state.recordKeys += recordKey;
     state.totals[ids.length] = (state.totals[ids.length] ?? 0) + 1;
     const shared = ids.filter((id) => comparable.has(id)).length;
     state.comparable[shared] = (state.comparable[shared] ?? 0) + 1;
@@ -108,8 +120,8 @@ export async function recountedCounters(
   };
   for (const response of responses) {
     const ids = byResponse.get(Number(response.id)) ?? [];
-    add((JSON.parse(response.counter_key) as string[]).join("|"), ids);
-    add(KEY_COLUMNS.map(() => "*").join("|"), ids);
+    add((JSON.parse(response.counter_key) as string[]).join("|"), ids, Number(response.record_key));
+    add(KEY_COLUMNS.map(() => "*").join("|"), ids, Number(response.record_key));
   }
   return Object.fromEntries(
     [...states]

@@ -1,4 +1,4 @@
-import type { RoleGrant } from "@monitor/domain";
+import type { DisclosureParams, RoleGrant } from "@monitor/domain";
 import type { Database } from "./db/client.ts";
 import type { Locale } from "./i18n/locale.ts";
 import type { Farm } from "./repositories/farms.ts";
@@ -17,6 +17,8 @@ export interface AppConfig {
   trustedOrigins: string[];
   loginFailureLimit: number;
   loginFailureWindowMinutes: number;
+  /** Disclosure-control parameters over the defaults (tests switch the noise off with bounds of 0). */
+  disclosure: Partial<DisclosureParams>;
 }
 
 export const defaultConfig: AppConfig = {
@@ -26,6 +28,7 @@ export const defaultConfig: AppConfig = {
   trustedOrigins: [],
   loginFailureLimit: 10,
   loginFailureWindowMinutes: 15,
+  disclosure: {},
 };
 
 export interface AppDeps {

@@ -80,6 +80,11 @@ export interface RouteContract {
   response: RouteResponse;
   /** Failures particular to the route, by status (each a problem document, like every other 4xx/5xx). */
   errors?: Readonly<Record<number, string>>;
+  /**
+   * The answer holds figures about groups of farms for someone who is not one of them: every such
+   * figure passes through disclosure control (checked by test/api/disclosure-routes.test.ts).
+   */
+  aggregates?: true;
   /** Answers other than the success one that are not problem documents (the health check's 503). */
   otherResponses?: Readonly<Record<number, { description: string; json: z.ZodType }>>;
 }
@@ -261,6 +266,7 @@ export const ROUTES: readonly RouteContract[] = [
   },
   {
     name: "getFarmResults",
+    aggregates: true,
     method: "GET",
     path: "/api/farms/:farmId/results/:campaignId",
     summary:
@@ -286,6 +292,7 @@ export const ROUTES: readonly RouteContract[] = [
   },
   {
     name: "sectorOverview",
+    aggregates: true,
     method: "GET",
     path: "/api/sector/overview",
     summary: "Active farms in the analyst's population, per region (suppressed under k)",
@@ -306,6 +313,7 @@ export const ROUTES: readonly RouteContract[] = [
   },
   {
     name: "sectorTrend",
+    aggregates: true,
     method: "GET",
     path: "/api/sector/trend",
     summary: "Per campaign: farms, mean initiatives (all, and comparable across versions), share with ≥ 1",
@@ -316,6 +324,7 @@ export const ROUTES: readonly RouteContract[] = [
   },
   {
     name: "sectorParticipation",
+    aggregates: true,
     method: "GET",
     path: "/api/sector/participation",
     summary: "Registered, started, submitted farms; share of audited farms that had filled in the monitor",
@@ -326,6 +335,7 @@ export const ROUTES: readonly RouteContract[] = [
   },
   {
     name: "sectorAdoption",
+    aggregates: true,
     method: "GET",
     path: "/api/sector/adoption",
     summary: "Per initiative and theme: adoption in the campaign against the previous one",
@@ -336,6 +346,7 @@ export const ROUTES: readonly RouteContract[] = [
   },
   {
     name: "sectorDistribution",
+    aggregates: true,
     method: "GET",
     path: "/api/sector/distribution",
     summary: "Farms per range of initiatives; every range holds at least k farms",
@@ -346,6 +357,7 @@ export const ROUTES: readonly RouteContract[] = [
   },
   {
     name: "sectorBreakdown",
+    aggregates: true,
     method: "GET",
     path: "/api/sector/breakdown",
     summary: "Per group: farms, mean initiatives, share with ≥ 1; small and complementary groups suppressed",
@@ -356,6 +368,7 @@ export const ROUTES: readonly RouteContract[] = [
   },
   {
     name: "sectorExport",
+    aggregates: true,
     method: "GET",
     path: "/api/sector/export",
     summary: "A view as CSV or XLSX: fixed columns, labels in the chosen language (an attachment; logged)",

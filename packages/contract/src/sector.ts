@@ -131,7 +131,9 @@ export const sectorAdoptionResponse = z.strictObject({
     z.strictObject({
       initiativeId: z.string(),
       theme: z.string().nullable(),
-      farms: count,
+      /** Farms that take it, with noise; null when fewer than k (withheld). */
+      farms: shownCount,
+      suppressed: z.boolean(),
       rate: figure,
       previousRate: figure,
       /** Change of the rate since the previous campaign (a fraction: 0.05 is 5 points more). */
@@ -147,8 +149,14 @@ export const sectorDistributionResponse = z.strictObject({
   minGroupSize,
   farms: shownCount,
   suppressed: z.boolean(),
-  /** Farms per range of initiatives; every range holds at least k farms (empty when withheld). */
-  bins: z.array(z.strictObject({ from: count, to: count, farms: count })),
+  median: figure,
+  q1: figure,
+  q3: figure,
+  /**
+   * Farms per fixed range of initiatives (0–4, 5–9, …; the edges never depend on the data), with
+   * noise; a range of fewer than k farms is withheld (empty when the whole view is withheld).
+   */
+  bins: z.array(z.strictObject({ from: count, to: count, farms: shownCount, suppressed: z.boolean() })),
 });
 export type SectorDistribution = z.output<typeof sectorDistributionResponse>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { adoptionRates, farmBenchmark, suggestions } from "./benchmark.ts";
+import { adoptionRates, suggestions } from "./benchmark.ts";
 
 describe("adoptionRates", () => {
   it("gives the share of the group's farms taking each initiative, by id", () => {
@@ -49,52 +49,5 @@ describe("suggestions", () => {
   });
   it("returns the adoption entries themselves, for their rates", () => {
     expect(suggestions([], adoption, 1)).toEqual([{ initiativeId: "cow-brush", rate: 0.9 }]);
-  });
-});
-
-describe("farmBenchmark", () => {
-  // The group: 0 12 12 12 20 25 25 25 (8 farms).
-  const group = [
-    { total: 0, farms: 1 },
-    { total: 12, farms: 3 },
-    { total: 20, farms: 1 },
-    { total: 25, farms: 3 },
-  ];
-  it("places the farm in its group", () => {
-    expect(farmBenchmark(12, group)).toEqual({
-      farmTotal: 12,
-      // 1 below, 3 equal: (1 + 3/2) / 8 = 31.25%
-      percentileRank: 31.25,
-      // mean 131 / 8; h = 7p -> q1 12, median 16, q3 25; at least one: 7 / 8
-      group: {
-        suppressed: false,
-        farms: 8,
-        mean: 16.375,
-        median: 16,
-        q1: 12,
-        q3: 25,
-        shareWithAtLeastOne: 0.875,
-      },
-    });
-  });
-  it("withholds the group and the rank in a group of fewer than k farms", () => {
-    const small = [
-      { total: 12, farms: 3 },
-      { total: 20, farms: 1 },
-    ];
-    expect(farmBenchmark(20, small)).toEqual({
-      farmTotal: 20,
-      percentileRank: null,
-      group: {
-        suppressed: true,
-        farms: null,
-        mean: null,
-        median: null,
-        q1: null,
-        q3: null,
-        shareWithAtLeastOne: null,
-      },
-    });
-    expect(farmBenchmark(20, small, 4).percentileRank).toBe(87.5); // (3 + 1/2) / 4
   });
 });

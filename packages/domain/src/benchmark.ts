@@ -1,13 +1,9 @@
 /**
- * A farmer's benchmark: where the farm stands among its colleagues, and what colleagues do that
- * it does not. The comparison group must hold at least k farms (see `suppression.ts`) before any
- * of its figures, adoption rates or suggestions are shown.
+ * What colleagues do that a farm does not: adoption rates in a group and the suggestions drawn
+ * from them. The figures shown pass through disclosure control (`disclosure.ts`).
  */
-import { type Histogram, percentileRankInHistogram, summarizeHistogram } from "./histogram.ts";
 import { compareIds } from "./initiatives.ts";
 import { share } from "./percent.ts";
-import type { Summary } from "./statistics.ts";
-import { DEFAULT_MIN_GROUP_SIZE, type GroupFigures, suppressSummary } from "./suppression.ts";
 
 /** How many farms of a group take one initiative, and their share (0..1; `null` for no farms). */
 export interface Adoption {
@@ -44,30 +40,4 @@ export function suggestions<T extends { initiativeId: string; rate: number | nul
     .filter((a) => a.rate !== null && a.rate > 0 && !taken.has(a.initiativeId))
     .sort((a, b) => (b.rate as number) - (a.rate as number) || compareIds(a.initiativeId, b.initiativeId))
     .slice(0, limit);
-}
-
-export interface FarmBenchmark {
-  /** The farm's own count (its own figure: always shown to the farm). */
-  farmTotal: number;
-  /** The comparison group's figures, withheld when it has fewer than k farms. */
-  group: GroupFigures<Summary>;
-  /** Mid-rank percentile (0..100) of the farm in the group; `null` when the group is withheld. */
-  percentileRank: number | null;
-}
-
-/**
- * A farm's benchmark against a comparison group given as a histogram (which should include the
- * farm itself): the group's summary and the farm's percentile rank, both withheld below `k` farms.
- */
-export function farmBenchmark(
-  farmTotal: number,
-  group: Histogram,
-  k: number = DEFAULT_MIN_GROUP_SIZE,
-): FarmBenchmark {
-  const figures = suppressSummary(summarizeHistogram(group), k);
-  return {
-    farmTotal,
-    group: figures,
-    percentileRank: figures.suppressed ? null : percentileRankInHistogram(group, farmTotal),
-  };
 }

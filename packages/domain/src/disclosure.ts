@@ -359,7 +359,7 @@ export function protectedMean(
   return { value: round(s.value / n.value, 1), suppressed: false };
 }
 
-/** Protected part / protected whole as a fraction in [0, 1] (via `share`); withheld when either is. */
+/** Protected part / protected whole as a fraction in [0, 1] (via `share`, 4 decimals); withheld when either is. */
 export function protectedShare(
   part: number,
   whole: number,
@@ -372,7 +372,7 @@ export function protectedShare(
   const w = protectCount(whole, ctx, wholeMeasure);
   if (p.suppressed || w.suppressed) return WITHHELD;
   // Independent noise can put the part above the whole: clamp, so shares stay within [0, 1].
-  return { value: share(Math.min(p.value, w.value), w.value) as number, suppressed: false };
+  return { value: round(share(Math.min(p.value, w.value), w.value) as number, 4), suppressed: false };
 }
 
 /** One bin of a protected distribution: farms with a total from `lo` to `hi` (both included). */

@@ -106,3 +106,23 @@ export function farmAttribute(name: FarmAttributeName): (typeof FARM_ATTRIBUTES)
 
 export const isFarmAttributeName = (name: string): name is FarmAttributeName =>
   FARM_ATTRIBUTES.some((a) => a.name === name);
+
+/** At most this many farm attributes narrow one view (a value and its refinement count as one). */
+export const MAX_VIEW_ATTRIBUTES = 2;
+
+/**
+ * The attributes a view is narrowed by, counted as disclosure control sees them: a province lies in
+ * one region, so region and province together narrow by one attribute. Limiting this count bounds
+ * how many distinct populations contain one farm (docs/disclosure-control.md, averaging).
+ */
+export function viewAttributeCount(names: readonly FarmAttributeName[]): number {
+  const roots = new Set(
+    names.map((name) => {
+      let attribute = farmAttribute(name);
+      while (attribute.parent && names.includes(attribute.parent))
+        attribute = farmAttribute(attribute.parent);
+      return attribute.name;
+    }),
+  );
+  return roots.size;
+}

@@ -128,6 +128,12 @@ const messages = {
     fr: "Cette campagne est clôturée : une soumission ne peut être rouverte que pendant que la campagne est ouverte. Prolongez d'abord la campagne.",
     de: "Diese Kampagne ist abgeschlossen: Eine Einreichung kann nur wieder geöffnet werden, solange die Kampagne offen ist. Verlängern Sie zuerst die Kampagne.",
   },
+  too_many_filters: {
+    en: "A view can be narrowed by at most two farm attributes at once (a region and its province count as one): this keeps every farm's answers hidden in the figures.",
+    nl: "Een overzicht kan per keer op hoogstens twee bedrijfskenmerken beperkt worden (een regio en haar provincie tellen als één): zo blijven de antwoorden van elk bedrijf verborgen in de cijfers.",
+    fr: "Une vue peut être restreinte à deux caractéristiques d'exploitation au plus à la fois (une région et sa province comptent pour une) : ainsi les réponses de chaque exploitation restent cachées dans les chiffres.",
+    de: "Eine Ansicht kann auf höchstens zwei Betriebsmerkmale gleichzeitig eingeschränkt werden (eine Region und ihre Provinz zählen als eines): So bleiben die Antworten jedes Betriebs in den Zahlen verborgen.",
+  },
   internal: {
     en: "Something went wrong on our side. Your data is safe; please try again.",
     nl: "Er ging iets mis bij ons. Uw gegevens zijn veilig; probeer het opnieuw.",

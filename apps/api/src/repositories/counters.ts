@@ -31,6 +31,8 @@ export interface CounterRow {
   /** The value of each key column. */
   key: Record<string, string>;
   farms: number;
+  /** Sum of the farms' record keys, mod 2^32. */
+  recordKeys: number;
   totals: Counts;
   comparable: Counts;
   themes: Record<string, Counts>;
@@ -71,6 +73,8 @@ function addThemeCounts(themes: string, delta: string): string {
 const increment = (counts: Counts, key: string | number) => {
   counts[key] = (counts[key] ?? 0) + 1;
 };
+
+const TWO_32 = 4294967296;
 
 const add = (into: Counts, from: Counts) => {
   for (const [key, n] of Object.entries(from)) into[key] = (into[key] ?? 0) + n;
@@ -133,6 +137,7 @@ export class CounterRepository {
     );
     const change = (row: { sql: string; args: unknown[] }): InStatement => ({
       sql: `UPDATE statistic_counters SET farms = farms + ?,
+              record_keys = ((record_keys + ? * coalesce((SELECT record_key FROM farms WHERE id = ?), 0)) % 4294967296 + 4294967296) % 4294967296,
               totals = ${addCounts("totals", "?")},
               comparable = ${addCounts("comparable", "?")},
               themes = ${addThemeCounts("themes", "?")},
@@ -140,6 +145,8 @@ export class CounterRepository {
             WHERE ${row.sql} AND ${condition.sql}`,
       args: [
         sign,
+        sign,
+        farmId,
         delta([counts.total]),
         delta([counts.comparable]),
         themeDeltas,
@@ -158,9 +165,9 @@ export class CounterRepository {
    */
   async rebuild(campaignId?: number): Promise<void> {
     const rows = await this.db.query<
-      Record<string, string> & { campaign_id: number; initiatives: string | null }
+      Record<string, string> & { campaign_id: number; record_key: number | null; initiatives: string | null }
     >(
-      `SELECT r.campaign_id, ${FARM_ATTRIBUTES.map((a) => `${a.sql} AS ${a.counterColumn}`).join(", ")},
+      `SELECT r.campaign_id, coalesce(f.record_key, 0) AS record_key, ${FARM_ATTRIBUTES.map((a) => `${a.sql} AS ${a.counterColumn}`).join(", ")},
               (SELECT group_concat(ri.initiative_id) FROM response_initiatives ri WHERE ri.response_id = r.id) AS initiatives
          FROM responses r JOIN farms f ON f.id = r.farm_id
         WHERE r.status = 'submitted' ${campaignId === undefined ? "" : "AND r.campaign_id = ?"}`,
@@ -174,6 +181,7 @@ export class CounterRepository {
         campaignId: Number(row.campaign_id),
         key,
         farms: 0,
+        recordKeys: 0,
         totals: {},
         comparable: {},
         themes: themeZeros(),
@@ -182,6 +190,7 @@ export class CounterRepository {
       const ids = row.initiatives ? row.initiatives.split(",") : [];
       const counts = responseCounts(withThemes(ids));
       counter.farms++;
+      counter.recordKeys = (counter.recordKeys + Number(row.record_key)) % TWO_32;
       increment(counter.totals, counts.total);
       increment(counter.comparable, counts.comparable);
       for (const [theme, n] of Object.entries(counts.themes)) {
@@ -197,12 +206,14 @@ export class CounterRepository {
         campaignId: c.campaignId,
         key: Object.fromEntries(KEY.map((column) => [column, ROLL_UP])),
         farms: 0,
+        recordKeys: 0,
         totals: {},
         comparable: {},
         themes: themeZeros(),
         initiatives: {},
       };
       rollUp.farms += c.farms;
+      rollUp.recordKeys = (rollUp.recordKeys + c.recordKeys) % TWO_32;
       add(rollUp.totals, c.totals);
       add(rollUp.comparable, c.comparable);
       for (const [theme, counts] of Object.entries(c.themes)) {
@@ -213,12 +224,13 @@ export class CounterRepository {
       rollUps.set(c.campaignId, rollUp);
     }
     const inserts: InStatement[] = [...counters.values(), ...rollUps.values()].map((c) => ({
-      sql: `INSERT INTO statistic_counters (campaign_id, ${KEY.join(", ")}, farms, totals, comparable, themes, initiatives)
-            VALUES (?, ${KEY.map(() => "?").join(", ")}, ?, ?, ?, ?, ?)`,
+      sql: `INSERT INTO statistic_counters (campaign_id, ${KEY.join(", ")}, farms, record_keys, totals, comparable, themes, initiatives)
+            VALUES (?, ${KEY.map(() => "?").join(", ")}, ?, ?, ?, ?, ?, ?)`,
       args: [
         c.campaignId,
         ...KEY.map((column) => c.key[column] as string),
         c.farms,
+        c.recordKeys,
         JSON.stringify(c.totals),
         JSON.stringify(c.comparable),
         JSON.stringify(c.themes),
@@ -280,6 +292,32 @@ export class CounterRepository {
         farms: Number(r.farms),
       }))
       .filter((r) => r.farms > 0);
+  }
+
+  /**
+   * The farms of a population and the sum of their record keys (mod 2^32), the key of its noise in
+   * disclosure control; per campaign when `campaignId` is null, per attribute value with `groupBy`.
+   */
+  async populationKeys(
+    campaignId: number | null,
+    population: Population,
+    groupBy?: FarmAttributeName,
+  ): Promise<{ campaignId: number; group: string; farms: number; keySum: number }[]> {
+    const where = counterCondition(population, groupBy !== undefined);
+    const group = groupBy === undefined ? "''" : counterColumnOf(groupBy);
+    const rows = await this.db.query<{ campaign_id: number; grp: string; farms: number; key_sum: number }>(
+      `SELECT c.campaign_id, ${group} AS grp, sum(c.farms) AS farms, sum(c.record_keys) % 4294967296 AS key_sum
+         FROM statistic_counters c
+        WHERE ${campaignId === null ? "1 = 1" : "c.campaign_id = ?"} AND ${where.sql}
+        GROUP BY c.campaign_id, grp`,
+      campaignId === null ? where.args : [campaignId, ...where.args],
+    );
+    return rows.map((r) => ({
+      campaignId: Number(r.campaign_id),
+      group: r.grp,
+      farms: Number(r.farms),
+      keySum: Number(r.key_sum),
+    }));
   }
 
   /** Per theme, farms per number of initiatives in that theme, in one campaign. */

@@ -26,12 +26,15 @@ export class SectorRepository {
     return rows.map((r) => r.value);
   }
 
-  async activeFarmsByRegion(scope: AggregateScope): Promise<{ region: string; farms: number }[]> {
+  async activeFarmsByRegion(
+    scope: AggregateScope,
+  ): Promise<{ region: string; farms: number; keySum: number }[]> {
     const where = scopeCondition(scope);
-    const rows = await this.db.query<{ region: string; farms: number }>(
-      `SELECT f.region, count(*) AS farms FROM farms f WHERE f.active = 1 AND ${where.sql} GROUP BY f.region ORDER BY f.region`,
+    const rows = await this.db.query<{ region: string; farms: number; key_sum: number }>(
+      `SELECT f.region, count(*) AS farms, sum(f.record_key) % 4294967296 AS key_sum
+         FROM farms f WHERE f.active = 1 AND ${where.sql} GROUP BY f.region ORDER BY f.region`,
       where.args,
     );
-    return rows.map((r) => ({ region: r.region, farms: Number(r.farms) }));
+    return rows.map((r) => ({ region: r.region, farms: Number(r.farms), keySum: Number(r.key_sum) }));
   }
 }

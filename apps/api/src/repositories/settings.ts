@@ -14,4 +14,13 @@ export class SettingsRepository {
       [key, value],
     );
   }
+
+  /** Stores the value unless one is there already, and returns the one that is kept. */
+  async getOrSet(key: string, value: string): Promise<string> {
+    await this.db.writeOne("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING", [
+      key,
+      value,
+    ]);
+    return (await this.get(key)) ?? value;
+  }
 }

@@ -91,8 +91,13 @@ export class StatisticsRepository {
   /** Farms on the register, farms that started and farms that submitted the campaign. */
   async participation(campaignId: number, population: Population) {
     const where = populationCondition(population);
-    const row = await this.db.queryOne<{ registered: number; started: number; submitted: number }>(
-      `SELECT count(*) AS registered,
+    const row = await this.db.queryOne<{
+      registered: number;
+      started: number;
+      submitted: number;
+      key_sum: number | null;
+    }>(
+      `SELECT count(*) AS registered, sum(f.record_key) % 4294967296 AS key_sum,
               count(r.id) AS started,
               count(CASE WHEN r.status = 'submitted' THEN 1 END) AS submitted
          FROM campaigns c JOIN farms f ON ${onRegisterIn}
@@ -104,6 +109,8 @@ export class StatisticsRepository {
       registered: Number(row?.registered ?? 0),
       started: Number(row?.started ?? 0),
       submitted: Number(row?.submitted ?? 0),
+      /** Sum of the registered farms' record keys (mod 2^32), for disclosure control. */
+      keySum: Number(row?.key_sum ?? 0),
     };
   }
   /** Farms audited in the campaign's year, and how many had submitted the monitor by their audit. */

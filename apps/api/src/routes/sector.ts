@@ -27,8 +27,10 @@ function analystScope(c: Context<AppEnv>): AggregateScope {
 }
 
 /** The analyst's scope narrowed by the farm attributes of the query. */
-const population = (c: Context<AppEnv>, q: Partial<Record<FarmAttributeName, string>>): Population =>
-  populationOf(analystScope(c), q);
+const population = (
+  c: Context<AppEnv>,
+  q: Partial<Record<FarmAttributeName, string>> & { by?: FarmAttributeName | undefined },
+): Population => populationOf(analystScope(c), q);
 
 /** Every view and export of aggregates is written in the audit log, with its parameters. */
 function auditAggregates(): MiddlewareHandler<AppEnv> {
@@ -97,7 +99,9 @@ export const sectorRoutes = new Hono<AppEnv>()
   .get("/sector/export", async (c) => {
     const q = queryParams(c, exportQuery);
     const locale = isLocale(q.lang) ? q.lang : c.get("locale");
-    const table = await exportTable(c.get("deps"), population(c, q), q, locale);
+    // A breakdown narrows by its own attribute too (region when none is named), other views do not.
+    const by = q.view === "breakdown" ? (q.by ?? "region") : undefined;
+    const table = await exportTable(c.get("deps"), population(c, { ...q, by }), { ...q, by }, locale);
     const filename = `sector-${q.view}${q.campaign ? `-${q.campaign}` : ""}.${q.format}`;
     c.header("Content-Disposition", `attachment; filename="${filename}"`);
     if (q.format === "csv") return c.body(toCsv(table), 200, { "Content-Type": "text/csv; charset=utf-8" });

@@ -1,14 +1,14 @@
 import {
-  adoptionRates,
-  farmBenchmark,
-  type HistogramBin,
-  meanOfHistogram,
-  quantileInHistogram,
-  round,
+  type DisclosureContext,
+  type Histogram,
+  MEASURE,
+  protectedMean,
+  protectedPercentile,
+  protectedShare,
+  protectedSummary,
+  protectFarms,
   sizeClassOf,
   suggestions,
-  summarizeHistogram,
-  suppressSummary,
   themeTotals,
 } from "@monitor/domain";
 import { getCatalogue, themeOf } from "@monitor/surveys";
@@ -17,24 +17,24 @@ import { Problem } from "../problem.ts";
 import type { Campaign } from "../repositories/campaigns.ts";
 import type { Farm } from "../repositories/farms.ts";
 import type { Population } from "../repositories/population.ts";
+import { submittedContexts } from "./disclosure.ts";
 
 const SUGGESTION_LIMIT = 5;
 const everyone: Population = { scope: { kind: "all" } };
+const catalogueSize = () => getCatalogue().initiatives.length;
 
-const figure = (value: number | null) => (value === null ? null : round(value, 2));
-
-function comparison(key: string, farmTotal: number, bins: HistogramBin[], k: number) {
-  const benchmark = farmBenchmark(farmTotal, bins, k);
-  const group = benchmark.group;
+/** A comparison group's figures and the farm's place in it, through disclosure control. */
+function comparison(key: string, farmTotal: number, histogram: Histogram, ctx: DisclosureContext) {
+  const group = protectedSummary(histogram, ctx, catalogueSize());
   return {
     key,
     suppressed: group.suppressed,
     farms: group.farms,
-    mean: figure(group.mean),
-    median: figure(group.median),
-    q1: figure(group.q1),
-    q3: figure(group.q3),
-    percentile: figure(benchmark.percentileRank),
+    mean: group.mean,
+    median: group.median,
+    q1: group.q1,
+    q3: group.q3,
+    percentile: group.suppressed ? null : protectedPercentile(farmTotal, group.positionBins),
   };
 }
 
@@ -56,45 +56,77 @@ export async function farmResults(deps: AppDeps, farm: Farm, campaign: Campaign)
   const sizeClass = sizeClassOf(farm.herdSize);
   const regionPopulation: Population = { ...everyone, region: farm.region };
   const sizePopulation: Population = { ...everyone, sizeClass };
-  const [sectorBins, regionBins, sizeBins, themeBins, history] = await Promise.all([
-    repos.statistics.totalsHistogram(campaign.id, everyone),
-    repos.statistics.totalsHistogram(campaign.id, regionPopulation),
-    repos.statistics.totalsHistogram(campaign.id, sizePopulation),
-    repos.statistics.themeHistograms(campaign.id, everyone, themes),
-    repos.statistics.farmHistory(farm.id),
-  ]);
-  const sector = comparison("all", total, sectorBins, k);
+  const contextIn = async (population: Population) =>
+    (await submittedContexts(deps, campaign.id, population))(campaign.id);
+  const [sectorBins, regionBins, sizeBins, themeBins, history, sectorCtx, regionCtx, sizeCtx] =
+    await Promise.all([
+      repos.statistics.totalsHistogram(campaign.id, everyone),
+      repos.statistics.totalsHistogram(campaign.id, regionPopulation),
+      repos.statistics.totalsHistogram(campaign.id, sizePopulation),
+      repos.statistics.themeHistograms(campaign.id, everyone, themes),
+      repos.statistics.farmHistory(farm.id),
+      contextIn(everyone),
+      contextIn(regionPopulation),
+      contextIn(sizePopulation),
+    ]);
+  const sector = comparison("all", total, sectorBins, sectorCtx);
 
-  // Similar farms: same region and size class if that group is large enough, else the region, else all.
+  // Similar farms: same region and size class if that group is shown, else the region, else all.
   const similarCandidates: Population[] = [
     { ...everyone, region: farm.region, sizeClass },
     regionPopulation,
     everyone,
   ];
-  let similar: { population: Population; farms: number; counts: Record<string, number> } | null = null;
+  let similar: { population: Population; ctx: DisclosureContext; counts: Record<string, number> } | null =
+    null;
   for (const population of similarCandidates) {
-    const adoption = await repos.statistics.adoption(campaign.id, population);
-    if (adoption.farms >= k) {
-      similar = { population, ...adoption };
+    const ctx = await contextIn(population);
+    if (!protectFarms(ctx).suppressed) {
+      similar = {
+        population,
+        ctx,
+        counts: (await repos.statistics.adoption(campaign.id, population)).counts,
+      };
       break;
     }
   }
   const suggested = similar
     ? suggestions(
         taken.map((t) => t.initiativeId),
-        adoptionRates(similar.counts, similar.farms),
+        Object.keys(similar.counts).map((initiativeId) => ({
+          initiativeId,
+          farms: similar.counts[initiativeId] ?? 0,
+          rate: protectedShare(
+            similar.counts[initiativeId] ?? 0,
+            similar.ctx.farms,
+            similar.ctx,
+            MEASURE.initiative(initiativeId),
+          ).value,
+        })),
         SUGGESTION_LIMIT,
       ).map((s) => ({
         initiativeId: s.initiativeId,
         theme: themeOf(s.initiativeId),
-        adoption: figure(s.rate),
+        adoption: s.rate,
       }))
     : [];
 
-  const trendPoints = await repos.statistics.trendHistograms(everyone);
+  const [trendPoints, trendContext] = await Promise.all([
+    repos.statistics.trendHistograms(everyone),
+    submittedContexts(deps, null, everyone),
+  ]);
   const sectorMeanByCampaign = new Map(
-    trendPoints.map((p) => [p.campaignId, suppressSummary(summarizeHistogram(p.all), k).mean]),
+    await Promise.all(
+      trendPoints.map(
+        async (p) =>
+          [
+            p.campaignId,
+            protectedSummary(p.all, await trendContext(p.campaignId), catalogueSize()).mean,
+          ] as const,
+      ),
+    ),
   );
+  const themeSize = (theme: string) => getCatalogue().initiatives.filter((i) => i.theme === theme).length;
 
   return {
     campaign: { id: campaign.id, year: campaign.year, surveyVersion: campaign.surveyVersionId },
@@ -109,30 +141,30 @@ export async function farmResults(deps: AppDeps, farm: Farm, campaign: Campaign)
       suppressed: sector.suppressed,
     },
     percentile: sector.percentile,
-    region: comparison(farm.region, total, regionBins, k),
-    sizeClass: comparison(sizeClass, total, sizeBins, k),
+    region: comparison(farm.region, total, regionBins, regionCtx),
+    sizeClass: comparison(sizeClass, total, sizeBins, sizeCtx),
     themes: themes.map((theme) => {
-      const bins = themeBins[theme] ?? [];
-      const shown = suppressSummary(summarizeHistogram(bins), k);
+      const histogram = themeBins[theme] ?? [];
+      const sum = histogram.reduce((total, b) => total + b.total * b.farms, 0);
       return {
         theme,
         farm: farmThemes[theme] ?? 0,
-        sectorMean: shown.suppressed ? null : figure(meanOfHistogram(bins)),
-        sectorMedian: shown.suppressed ? null : figure(quantileInHistogram(bins, 0.5)),
+        sectorMean: protectedMean(sum, sectorCtx.farms, sectorCtx, MEASURE.themeSum(theme)).value,
+        sectorMedian: protectedSummary(histogram, sectorCtx, themeSize(theme), `theme:${theme}`).median,
       };
     }),
     trend: history.map((h) => ({
       campaignId: h.campaignId,
       year: h.year,
       total: h.total,
-      sectorMean: figure(sectorMeanByCampaign.get(h.campaignId) ?? null),
+      sectorMean: sectorMeanByCampaign.get(h.campaignId) ?? null,
     })),
     suggestions: suggested,
     suggestionsFrom: similar
       ? {
           region: similar.population.region ?? null,
           sizeClass: similar.population.sizeClass ?? null,
-          farms: similar.farms,
+          farms: protectFarms(similar.ctx).value,
         }
       : null,
   };

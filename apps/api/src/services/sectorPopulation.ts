@@ -1,17 +1,28 @@
-import { type AggregateScope, FARM_ATTRIBUTES, type FarmAttributeName } from "@monitor/domain";
+import {
+  type AggregateScope,
+  FARM_ATTRIBUTES,
+  type FarmAttributeName,
+  MAX_VIEW_ATTRIBUTES,
+  viewAttributeCount,
+} from "@monitor/domain";
 import type { AppDeps } from "../env.ts";
 import { attributeValueLabel } from "../i18n/labels.ts";
 import type { Locale } from "../i18n/locale.ts";
+import { Problem } from "../problem.ts";
 import type { Population } from "../repositories/population.ts";
 
 /**
  * The population of a sector view: the analyst's scope narrowed by the farm attributes the query
- * names (query parameters are the attribute names of the farm-attribute table).
+ * names (query parameters are the attribute names of the farm-attribute table). A view narrows by
+ * at most two attributes, a breakdown's own attribute included (disclosure control).
  */
 export function populationOf(
   scope: AggregateScope,
-  query: Partial<Record<FarmAttributeName, string | undefined>>,
+  query: Partial<Record<FarmAttributeName, string | undefined>> & { by?: FarmAttributeName | undefined },
 ): Population {
+  const named = FARM_ATTRIBUTES.filter((a) => query[a.name] !== undefined).map((a) => a.name);
+  if (viewAttributeCount(query.by ? [...named, query.by] : named) > MAX_VIEW_ATTRIBUTES)
+    throw new Problem(400, "too_many_filters", `at most ${MAX_VIEW_ATTRIBUTES} farm attributes at once`);
   const population: Population = { scope };
   for (const attribute of FARM_ATTRIBUTES) {
     const value = query[attribute.name];

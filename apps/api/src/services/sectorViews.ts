@@ -1,129 +1,86 @@
 import {
   type AggregateScope,
-  adoptionRates,
-  coarsenHistogram,
-  differencingRisk,
+  combineKeys,
   farmAttribute,
-  type HistogramBin,
-  round,
-  summarizeHistogram,
+  MEASURE,
+  protectCount,
+  protectedMean,
+  protectedShare,
+  protectedSummary,
+  protectFarms,
   suppressComplementary,
-  suppressSummary,
 } from "@monitor/domain";
 import { comparableInitiativeIds, getCatalogue, getVersion, type Locale, themeOf } from "@monitor/surveys";
 import type { AppDeps } from "../env.ts";
 import { attributeValueLabel } from "../i18n/labels.ts";
 import type { Campaign } from "../repositories/campaigns.ts";
-import { narrowing, type Population, without } from "../repositories/population.ts";
+import type { Population } from "../repositories/population.ts";
 import type { BreakdownBy } from "../repositories/statistics.ts";
-
-const figure = (value: number | null, digits: number) => (value === null ? null : round(value, digits));
-
-/** The wider views of a filtered view: the same view with one of its filters left out. */
-function widerPopulations(population: Population): Population[] {
-  return narrowing(population).map(({ attribute }) => without(population, attribute.name));
-}
-
-const farmsOf = (bins: HistogramBin[]) => bins.reduce((sum, bin) => sum + bin.farms, 0);
+import { disclosureContext, submittedContexts } from "./disclosure.ts";
 
 /**
- * True when the view's farms could be told apart by subtracting it from a wider view (see
- * differencingRisk); then every figure of the view is withheld.
+ * The sector's views. Every figure leaves through disclosure control (@monitor/domain, see
+ * docs/disclosure-control.md): counts with noise keyed by the population's farms, means and shares
+ * from protected sums and counts, distributions over fixed bins, nothing over fewer than k farms.
  */
-async function atRisk(deps: AppDeps, campaignId: number, population: Population): Promise<boolean> {
-  const wider = widerPopulations(population);
-  if (!wider.length) return false;
-  const stats = deps.repos.statistics;
-  const farms = farmsOf(await stats.totalsHistogram(campaignId, population));
-  const widerFarms = await Promise.all(
-    wider.map(async (p) => farmsOf(await stats.totalsHistogram(campaignId, p))),
-  );
-  return differencingRisk(farms, widerFarms, deps.config.minGroupSize);
-}
+const catalogueSize = () => getCatalogue().initiatives.length;
 
 export async function trendView(deps: AppDeps, population: Population) {
-  const k = deps.config.minGroupSize;
   const comparable = [...comparableInitiativeIds()].sort();
-  const trend = await deps.repos.statistics.trendHistograms(population);
-  const widerTrends = await Promise.all(
-    widerPopulations(population).map((p) => deps.repos.statistics.trendHistograms(p)),
-  );
+  const [trend, contextOf] = await Promise.all([
+    deps.repos.statistics.trendHistograms(population),
+    submittedContexts(deps, null, population),
+  ]);
   return {
-    minGroupSize: k,
+    minGroupSize: deps.config.minGroupSize,
     comparableInitiatives: comparable,
-    points: trend.map((point, index) => {
-      const widerFarms = widerTrends.map((wider) => farmsOf(wider[index]?.all ?? []));
-      const risky = differencingRisk(farmsOf(point.all), widerFarms, k);
-      const summary = suppressSummary(summarizeHistogram(risky ? [] : point.all), k);
-      const comparableSummary = suppressSummary(summarizeHistogram(risky ? [] : point.comparable), k);
-      return {
-        campaign: point.campaignId,
-        year: point.year,
-        surveyVersion: point.surveyVersionId,
-        farms: summary.farms,
-        meanInitiatives: figure(summary.mean, 2),
-        medianInitiatives: figure(summary.median, 2),
-        shareWithAtLeastOne: figure(summary.shareWithAtLeastOne, 4),
-        comparableMean: figure(comparableSummary.mean, 2),
-        comparableShareWithAtLeastOne: figure(comparableSummary.shareWithAtLeastOne, 4),
-        suppressed: summary.suppressed,
-      };
-    }),
+    points: await Promise.all(
+      trend.map(async (point) => {
+        const ctx = await contextOf(point.campaignId);
+        const all = protectedSummary(point.all, ctx, catalogueSize());
+        const shared = protectedSummary(point.comparable, ctx, comparable.length, "comparable");
+        return {
+          campaign: point.campaignId,
+          year: point.year,
+          surveyVersion: point.surveyVersionId,
+          farms: all.farms,
+          meanInitiatives: all.mean,
+          medianInitiatives: all.median,
+          shareWithAtLeastOne: all.shareWithAtLeastOne,
+          comparableMean: shared.mean,
+          comparableShareWithAtLeastOne: shared.shareWithAtLeastOne,
+          suppressed: all.suppressed,
+        };
+      }),
+    ),
   };
 }
 
 export async function participationView(deps: AppDeps, campaign: Campaign, population: Population) {
-  const k = deps.config.minGroupSize;
   const stats = deps.repos.statistics;
-  const wider = widerPopulations(population);
-  const [counts, audits, widerCounts, widerAudits] = await Promise.all([
+  const [counts, audits] = await Promise.all([
     stats.participation(campaign.id, population),
     stats.auditsFilledIn(campaign.id, population),
-    Promise.all(wider.map((p) => stats.participation(campaign.id, p))),
-    Promise.all(wider.map((p) => stats.auditsFilledIn(campaign.id, p))),
   ]);
-  // Every count shown is checked against the same count one filter wider.
-  const risky =
-    differencingRisk(
-      counts.registered,
-      widerCounts.map((w) => w.registered),
-      k,
-    ) ||
-    differencingRisk(
-      counts.started,
-      widerCounts.map((w) => w.started),
-      k,
-    ) ||
-    differencingRisk(
-      counts.submitted,
-      widerCounts.map((w) => w.submitted),
-      k,
-    ) ||
-    differencingRisk(
-      audits.audited,
-      widerAudits.map((w) => w.audited),
-      k,
-    ) ||
-    differencingRisk(
-      audits.filledIn,
-      widerAudits.map((w) => w.filledIn),
-      k,
-    );
-  const shown = suppressSummary({ farms: risky ? 0 : counts.registered, ...counts }, k);
-  const auditsShown = suppressSummary({ farms: risky ? 0 : audits.audited, ...audits }, k);
+  // One view: the farms on the register; started, submitted and audited are measures of it.
+  const ctx = await disclosureContext(deps, campaign.id, { farms: counts.registered, keySum: counts.keySum });
+  const registered = protectFarms(ctx);
+  const audited = protectCount(audits.audited, ctx, "audited");
   return {
     campaign: { id: campaign.id, year: campaign.year },
-    minGroupSize: k,
-    suppressed: shown.suppressed,
-    registered: shown.registered,
-    started: shown.started,
-    submitted: shown.submitted,
-    shareSubmitted: shown.suppressed ? null : figure(counts.submitted / counts.registered, 4),
+    minGroupSize: deps.config.minGroupSize,
+    suppressed: registered.suppressed,
+    registered: registered.value,
+    started: protectCount(counts.started, ctx, "started").value,
+    submitted: protectCount(counts.submitted, ctx, MEASURE.submitted).value,
+    shareSubmitted: protectedShare(counts.submitted, counts.registered, ctx, MEASURE.submitted).value,
     audits: {
-      suppressed: auditsShown.suppressed,
-      audited: auditsShown.audited,
-      filledIn: auditsShown.filledIn,
-      shareFilledIn: auditsShown.suppressed ? null : figure(audits.filledIn / audits.audited, 4),
+      suppressed: audited.suppressed,
+      audited: audited.value,
+      filledIn: protectCount(audits.filledIn, ctx, "filledIn").value,
+      shareFilledIn: audited.suppressed
+        ? null
+        : protectedShare(audits.filledIn, audits.audited, ctx, "filledIn", "audited").value,
     },
   };
 }
@@ -133,80 +90,84 @@ async function previousCampaignOf(deps: AppDeps, campaign: Campaign) {
   return campaigns.filter((c) => c.year < campaign.year).at(-1) ?? null;
 }
 
-export async function adoptionView(deps: AppDeps, campaign: Campaign, population: Population) {
-  const k = deps.config.minGroupSize;
-  const stats = deps.repos.statistics;
-  const previous = await previousCampaignOf(deps, campaign);
-  const [current, before, risky] = await Promise.all([
-    stats.adoption(campaign.id, population),
-    previous ? stats.adoption(previous.id, population) : Promise.resolve(null),
-    atRisk(deps, campaign.id, population),
+/** Per initiative and per theme of one campaign, protected: adopters, rates and theme means. */
+async function protectedAdoption(deps: AppDeps, campaignId: number, population: Population) {
+  const [adoption, contextOf] = await Promise.all([
+    deps.repos.statistics.adoption(campaignId, population),
+    submittedContexts(deps, campaignId, population),
   ]);
-  const shown = suppressSummary({ farms: risky ? 0 : current.farms }, k);
-  const previousRisky = previous ? await atRisk(deps, previous.id, population) : true;
-  const previousShown = before && !risky && !previousRisky && before.farms >= k;
-  const ids = getVersion(campaign.surveyVersionId)?.initiativeIds ?? [];
-  const catalogue = getCatalogue();
-  const rates = adoptionRates(
-    Object.fromEntries(ids.map((id) => [id, current.counts[id] ?? 0])),
-    current.farms,
-  );
-  const previousRates = before
-    ? new Map(adoptionRates(before.counts, before.farms).map((a) => [a.initiativeId, a.rate]))
-    : new Map();
-  const themeMean = (counts: Record<string, number>, farms: number, theme: string) => {
-    const taking = Object.entries(counts)
+  const ctx = await contextOf(campaignId);
+  const rate = (id: string) =>
+    protectedShare(adoption.counts[id] ?? 0, ctx.farms, ctx, MEASURE.initiative(id)).value;
+  const themeMean = (theme: string) => {
+    const sum = Object.entries(adoption.counts)
       .filter(([id]) => themeOf(id) === theme)
-      .reduce((sum, [, n]) => sum + n, 0);
-    return farms ? taking / farms : null;
+      .reduce((total, [, n]) => total + n, 0);
+    return protectedMean(sum, ctx.farms, ctx, MEASURE.themeSum(theme)).value;
   };
+  return { ctx, farms: protectFarms(ctx), counts: adoption.counts, rate, themeMean };
+}
+
+export async function adoptionView(deps: AppDeps, campaign: Campaign, population: Population) {
+  const previous = await previousCampaignOf(deps, campaign);
+  const [current, before] = await Promise.all([
+    protectedAdoption(deps, campaign.id, population),
+    previous ? protectedAdoption(deps, previous.id, population) : Promise.resolve(null),
+  ]);
+  const ids = getVersion(campaign.surveyVersionId)?.initiativeIds ?? [];
+  const shown = current.farms;
+  const change = (now: number | null, then: number | null) =>
+    now === null || then === null ? null : Math.round((now - then) * 10_000) / 10_000;
   return {
     campaign: { id: campaign.id, year: campaign.year, surveyVersion: campaign.surveyVersionId },
     previousCampaign: previous
       ? { id: previous.id, year: previous.year, surveyVersion: previous.surveyVersionId }
       : null,
-    minGroupSize: k,
-    farms: shown.farms,
+    minGroupSize: deps.config.minGroupSize,
+    farms: shown.value,
     suppressed: shown.suppressed,
     initiatives: shown.suppressed
       ? []
-      : rates.map((a) => {
-          const previousRate = previousShown ? (previousRates.get(a.initiativeId) ?? null) : null;
+      : ids.map((id) => {
+          const adopters = protectCount(current.counts[id] ?? 0, current.ctx, MEASURE.initiative(id));
+          const rate = current.rate(id);
+          const previousRate = before ? before.rate(id) : null;
           return {
-            initiativeId: a.initiativeId,
-            theme: themeOf(a.initiativeId),
-            farms: a.farms,
-            rate: figure(a.rate, 4),
-            previousRate: figure(previousRate, 4),
+            initiativeId: id,
+            theme: themeOf(id),
+            farms: adopters.value,
+            suppressed: adopters.suppressed,
+            rate,
+            previousRate,
             // A fraction like the rates: 0.05 means 5 percentage points more than last campaign.
-            change: a.rate === null || previousRate === null ? null : figure(a.rate - previousRate, 4),
+            change: change(rate, previousRate),
           };
         }),
     themes: shown.suppressed
       ? []
-      : catalogue.themes.map((theme) => ({
+      : getCatalogue().themes.map((theme) => ({
           theme: theme.id,
-          meanInitiatives: figure(themeMean(current.counts, current.farms, theme.id), 2),
-          previousMean:
-            previousShown && before ? figure(themeMean(before.counts, before.farms, theme.id), 2) : null,
+          meanInitiatives: current.themeMean(theme.id),
+          previousMean: before ? before.themeMean(theme.id) : null,
         })),
   };
 }
 
 export async function distributionView(deps: AppDeps, campaign: Campaign, population: Population) {
-  const k = deps.config.minGroupSize;
-  const [bins, risky] = await Promise.all([
+  const [histogram, contextOf] = await Promise.all([
     deps.repos.statistics.totalsHistogram(campaign.id, population),
-    atRisk(deps, campaign.id, population),
+    submittedContexts(deps, campaign.id, population),
   ]);
-  const farms = risky ? 0 : farmsOf(bins);
-  const shown = suppressSummary({ farms }, k);
+  const summary = protectedSummary(histogram, await contextOf(campaign.id), catalogueSize());
   return {
     campaign: { id: campaign.id, year: campaign.year },
-    minGroupSize: k,
-    farms: shown.farms,
-    suppressed: shown.suppressed,
-    bins: shown.suppressed ? [] : coarsenHistogram(bins, k),
+    minGroupSize: deps.config.minGroupSize,
+    farms: summary.farms,
+    suppressed: summary.suppressed,
+    median: summary.median,
+    q1: summary.q1,
+    q3: summary.q3,
+    bins: summary.bins.map((b) => ({ from: b.lo, to: b.hi, farms: b.value, suppressed: b.suppressed })),
   };
 }
 
@@ -218,58 +179,72 @@ export async function breakdownView(
   locale: Locale,
 ) {
   const k = deps.config.minGroupSize;
-  const stats = deps.repos.statistics;
-  const [groups, risky, widerGroups] = await Promise.all([
-    stats.breakdownHistograms(campaign.id, population, by),
-    atRisk(deps, campaign.id, population),
-    Promise.all(widerPopulations(population).map((p) => stats.breakdownHistograms(campaign.id, p, by))),
+  const [groups, contextOf] = await Promise.all([
+    deps.repos.statistics.breakdownHistograms(campaign.id, population, by),
+    submittedContexts(deps, campaign.id, population, by),
   ]);
-  // A group is also compared with the same group one filter wider (subtracting two breakdowns).
-  const groupAtRisk = (key: string, farms: number) =>
-    differencingRisk(
-      farms,
-      widerGroups.map((w) => farmsOf(w.get(key) ?? [])),
-      k,
-    );
   // Organisations are named by the register; other values by their translations, if any.
   const organisations = farmAttribute(by).organisationKind
     ? new Map((await deps.repos.farms.organisations()).map((o) => [o.id, o.name]))
     : null;
   const label = (key: string) =>
     organisations ? (organisations.get(key) ?? key) : attributeValueLabel(by, key, locale);
-  const summaries = [...groups].map(([key, bins]) => {
-    const summary = summarizeHistogram(risky ? [] : bins);
-    // A group at risk is withheld like a small one (and so is its complement).
-    const farms = groupAtRisk(key, summary.farms) ? Math.min(summary.farms, 1) : summary.farms;
-    return { key, label: label(key), ...summary, farms };
-  });
-  const shown = suppressComplementary(summaries, k, ["key", "label"]);
+  const summaries = await Promise.all(
+    [...groups].map(async ([key, histogram]) => {
+      const ctx = await contextOf(campaign.id, key === "unknown" ? "" : key);
+      return {
+        key,
+        label: label(key),
+        farms: ctx.farms,
+        shown: protectedSummary(histogram, ctx, catalogueSize()),
+      };
+    }),
+  );
+  // A withheld group takes the next smallest with it, so no group is its parent minus the others.
+  const withheld = new Set(
+    suppressComplementary(summaries, k, ["key"])
+      .filter((g) => g.suppressed)
+      .map((g) => g.key),
+  );
   return {
     campaign: { id: campaign.id, year: campaign.year },
     by,
     minGroupSize: k,
-    groups: shown
-      .map((g) => ({
-        key: g.key,
-        label: g.label,
-        farms: g.farms,
-        meanInitiatives: figure(g.mean, 2),
-        shareWithAtLeastOne: figure(g.shareWithAtLeastOne, 4),
-        suppressed: g.suppressed,
-      }))
+    groups: summaries
+      .map((g) => {
+        const hidden = withheld.has(g.key) || g.shown.suppressed;
+        return {
+          key: g.key,
+          label: g.label,
+          farms: hidden ? null : g.shown.farms,
+          meanInitiatives: hidden ? null : g.shown.mean,
+          shareWithAtLeastOne: hidden ? null : g.shown.shareWithAtLeastOne,
+          suppressed: hidden,
+        };
+      })
       .sort((a, b) => a.label.localeCompare(b.label, locale)),
   };
 }
 
-/** The analyst's population at a glance: active farms in all, and per region (small groups withheld). */
+/** The analyst's population at a glance: active farms in all, and per region, protected. */
 export async function overviewView(deps: AppDeps, scope: AggregateScope) {
-  const k = deps.config.minGroupSize;
   const regions = await deps.repos.sector.activeFarmsByRegion(scope);
-  const total = regions.reduce((sum, r) => sum + r.farms, 0);
+  // The register has no campaign: its views are keyed as the campaign "register".
+  const contextOf = (farms: number, keySum: number) =>
+    disclosureContext(deps, 0, { farms, keySum }).then((ctx) => ({ ...ctx, campaignId: "register" }));
+  const all = await contextOf(
+    regions.reduce((sum, r) => sum + r.farms, 0),
+    combineKeys(regions.map((r) => r.keySum)),
+  );
   return {
     scope,
-    minGroupSize: k,
-    farms: suppressSummary({ farms: total }, k).farms,
-    regions: suppressComplementary(regions, k, ["region"]),
+    minGroupSize: deps.config.minGroupSize,
+    farms: protectFarms(all).value,
+    regions: await Promise.all(
+      regions.map(async (r) => {
+        const shown = protectFarms(await contextOf(r.farms, r.keySum));
+        return { region: r.region, farms: shown.value, suppressed: shown.suppressed };
+      }),
+    ),
   };
 }

@@ -186,6 +186,11 @@ export const de: Messages = {
     byRegion: "Aktive Betriebe je Region",
   },
   sectorDashboard: {
+    protectionTitle: "Wie werden kleine Zahlen geschützt?",
+    protectionBody:
+      "Keine Zahl über weniger als {{k}} Betriebe wird angezeigt. Jede Zählung erhält eine kleine zufällige Abweichung (meist 0 oder ±1 Betrieb, nie mehr als ±10), die für dieselbe Gruppe von Betrieben immer gleich ist, sodass die Differenz zweier Ansichten nie einen Betrieb verrät; Mittelwerte und Anteile werden aus diesen Zählungen berechnet, Verteilungen nutzen feste Klassen (0–4, 5–9, …), und eine Ansicht kann auf höchstens zwei Betriebsmerkmale gleichzeitig eingeschränkt werden. Bei Gruppen ab 100 Betrieben verschiebt sich ein Anteil dadurch um etwa 1 Prozentpunkt.",
+    filterLimit:
+      "Höchstens zwei Betriebsmerkmale gleichzeitig (eine Region und ihre Provinz zählen als eines).",
     filters: "Filter",
     campaign: "Kampagne",
     campaignOpen: "{{year}} (noch offen)",

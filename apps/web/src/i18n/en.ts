@@ -180,6 +180,10 @@ export const en = {
     byRegion: "Active farms per region",
   },
   sectorDashboard: {
+    protectionTitle: "How are small figures protected?",
+    protectionBody:
+      "No figure over fewer than {{k}} farms is shown. Every count carries a little random noise (usually 0 or ±1 farm, never more than ±10), fixed for the same group of farms, so that subtracting two views never reveals one farm; means and shares are computed from these counts, distributions use fixed ranges (0–4, 5–9, …), and a view can be narrowed by at most two farm attributes at once. For groups of 100 farms or more the noise changes a share by about 1 point.",
+    filterLimit: "At most two farm attributes at once (a region and its province count as one).",
     filters: "Filters",
     campaign: "Campaign",
     campaignOpen: "{{year}} (still open)",

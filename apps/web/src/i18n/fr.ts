@@ -189,6 +189,11 @@ export const fr: Messages = {
     byRegion: "Exploitations actives par région",
   },
   sectorDashboard: {
+    protectionTitle: "Comment les petits chiffres sont-ils protégés ?",
+    protectionBody:
+      "Aucun chiffre portant sur moins de {{k}} exploitations n'est affiché. Chaque comptage reçoit un petit écart aléatoire (le plus souvent 0 ou ±1 exploitation, jamais plus de ±10), toujours le même pour le même groupe d'exploitations, de sorte que la différence entre deux vues ne révèle jamais une exploitation ; les moyennes et les parts sont calculées à partir de ces comptages, les distributions utilisent des classes fixes (0–4, 5–9, …) et une vue peut être restreinte à deux caractéristiques d'exploitation au plus à la fois. Pour des groupes de 100 exploitations ou plus, une part varie ainsi d'environ 1 point.",
+    filterLimit:
+      "Deux caractéristiques d’exploitation au plus à la fois (une région et sa province comptent pour une).",
     filters: "Filtres",
     campaign: "Campagne",
     campaignOpen: "{{year}} (encore ouverte)",

@@ -184,6 +184,10 @@ export const nl: Messages = {
     byRegion: "Actieve bedrijven per regio",
   },
   sectorDashboard: {
+    protectionTitle: "Hoe worden kleine cijfers beschermd?",
+    protectionBody:
+      "Geen enkel cijfer over minder dan {{k}} bedrijven wordt getoond. Elke telling krijgt een kleine willekeurige afwijking (meestal 0 of ±1 bedrijf, nooit meer dan ±10), die voor dezelfde groep bedrijven altijd dezelfde is, zodat het verschil van twee overzichten nooit één bedrijf onthult; gemiddelden en aandelen worden uit die tellingen berekend, verdelingen gebruiken vaste klassen (0–4, 5–9, …) en een overzicht kan per keer op hoogstens twee bedrijfskenmerken beperkt worden. Voor groepen van 100 bedrijven of meer verschuift een aandeel daardoor met ongeveer 1 procentpunt.",
+    filterLimit: "Hoogstens twee bedrijfskenmerken tegelijk (een regio en haar provincie tellen als één).",
     filters: "Filters",
     campaign: "Campagne",
     campaignOpen: "{{year}} (nog open)",

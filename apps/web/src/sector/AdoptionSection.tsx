@@ -315,7 +315,8 @@ export function AdoptionSection({
 }: {
   campaignId: number;
   filters: Filters;
-  k: number;
+  /** k from the dashboard's first figures, until this section's own answer brings it. */
+  k: number | undefined;
 }) {
   const { t } = useTranslation();
   const format = useFormat();

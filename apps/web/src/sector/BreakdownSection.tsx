@@ -20,7 +20,8 @@ export function BreakdownSection({
   filters: Filters;
   by: BreakdownBy;
   onBy: (by: BreakdownBy) => void;
-  k: number;
+  /** k from the dashboard's first figures, until this section's own answer brings it. */
+  k: number | undefined;
 }) {
   const { t } = useTranslation();
   const format = useFormat();

@@ -20,7 +20,6 @@ import {
 } from "./useSectorData.ts";
 
 /** Fallback for the smallest group size until a view has said it (every view answer carries it). */
-const DEFAULT_K = 5;
 
 /** "All farms" or "Suppliers of Milcobel": whom this user's figures are about. */
 export function PopulationLine({ options, filters }: { options: SectorOptions | null; filters: Filters }) {
@@ -78,7 +77,7 @@ export function Dashboard() {
   const options = useSectorOptions();
   const trend = useApi<SectorTrend>(viewPath("trend", filters));
   const campaign = campaigns.selected;
-  const k = trend.data?.minGroupSize ?? DEFAULT_K;
+  const k = trend.data?.minGroupSize;
 
   return (
     <div className="page sector">
@@ -88,7 +87,15 @@ export function Dashboard() {
           {t("sectorDashboard.openReport")}
         </Link>
       </div>
-      <p className="lead">{t("sector.intro", { k })}</p>
+      {k !== undefined && (
+        <>
+          <p className="lead">{t("sector.intro", { k })}</p>
+          <details className="protection">
+            <summary>{t("sectorDashboard.protectionTitle")}</summary>
+            <p>{t("sectorDashboard.protectionBody", { k })}</p>
+          </details>
+        </>
+      )}
       {options.error && <ErrorMessage message={options.error.title} onRetry={options.reload} />}
       <FilterBar
         campaigns={campaigns.campaigns}

@@ -15,7 +15,8 @@ export function DistributionSection({
 }: {
   campaignId: number;
   filters: Filters;
-  k: number;
+  /** k from the dashboard's first figures, until this section's own answer brings it. */
+  k: number | undefined;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -33,7 +34,7 @@ export function DistributionSection({
       {error && <ErrorMessage message={error.title} onRetry={reload} />}
       {data &&
         (data.suppressed ? (
-          <SuppressedNotice k={minGroup} />
+          <SuppressedNotice k={data.minGroupSize} />
         ) : (
           <>
             <p className="muted">

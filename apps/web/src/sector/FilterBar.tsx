@@ -1,4 +1,5 @@
 import type { Campaign, SectorOptions } from "@monitor/contract";
+import { MAX_VIEW_ATTRIBUTES, viewAttributeCount } from "@monitor/domain";
 import { useTranslation } from "react-i18next";
 import { SelectField } from "./common.tsx";
 import { FILTER_KEYS, FILTER_LABEL, type Filters, optionsOf } from "./filters.ts";
@@ -21,7 +22,12 @@ export function FilterBar({
   onReset: () => void;
 }) {
   const { t } = useTranslation();
-  const active = FILTER_KEYS.some((key) => filters[key]);
+  const used = FILTER_KEYS.filter((key) => filters[key]);
+  const active = used.length > 0;
+  // A view narrows by at most two attributes: the others wait until one is cleared.
+  const allowed = (key: (typeof FILTER_KEYS)[number]) =>
+    used.includes(key) || viewAttributeCount([...used, key]) <= MAX_VIEW_ATTRIBUTES;
+  const atLimit = FILTER_KEYS.some((key) => !allowed(key));
   return (
     <form
       className="filter-bar card no-print"
@@ -51,7 +57,7 @@ export function FilterBar({
             name={key}
             value={value}
             onChange={(e) => onChange({ [key]: e.target.value || null })}
-            disabled={!options}
+            disabled={!options || !allowed(key)}
           >
             <option value="">{t("sectorDashboard.all")}</option>
             {/* A value from a shared link that is not (or no longer) offered stays visible. */}
@@ -64,6 +70,7 @@ export function FilterBar({
           </SelectField>
         );
       })}
+      {atLimit && <p className="muted filter-limit">{t("sectorDashboard.filterLimit")}</p>}
       <div className="filter-actions">
         <button type="button" onClick={onReset} disabled={!active}>
           {t("sectorDashboard.reset")}
