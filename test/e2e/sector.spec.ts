@@ -63,6 +63,17 @@ test("the sector analyst filters the dashboard and exports a CSV, in Dutch", asy
 
   await page.screenshot({ path: "test-results/sector-nl.png", fullPage: true });
 
+  // How small figures are protected, explained; a third farm attribute waits until one is cleared.
+  await page.getByText("Hoe worden kleine cijfers beschermd?").click();
+  await expect(page.getByText(/kleine willekeurige afwijking/)).toBeVisible();
+  await page.getByLabel("Bedrijfsgrootte", { exact: true }).selectOption({ index: 1 });
+  await expect(page).toHaveURL(/sizeClass=/);
+  await expect(page.getByLabel("Zuivelafnemer", { exact: true })).toBeDisabled();
+  await expect(page.getByLabel("Provincie", { exact: true })).toBeEnabled(); // a province lies in its region
+  await expect(page.getByText("Hoogstens twee bedrijfskenmerken tegelijk", { exact: false })).toBeVisible();
+  await page.getByLabel("Bedrijfsgrootte", { exact: true }).selectOption("");
+  await expect(page).not.toHaveURL(/sizeClass=/);
+
   // The CSV export carries the filters and the language.
   const downloading = page.waitForEvent("download");
   await page.getByTestId("export-adoption-csv").click();
