@@ -148,6 +148,11 @@ export async function saveAnswers(deps: AppDeps, request: SaveRequest): Promise<
         : [],
   );
   if (!saved) {
+    // A copy of this same request that won the race wrote its key with its save: answer as it did.
+    const winner = request.idempotencyKey
+      ? await repos.idempotency.find(request.user.id, request.idempotencyKey)
+      : undefined;
+    if (winner?.requestHash === requestHash) return { status: winner.status, body: winner.body };
     const latest = await repos.responses.find(request.farm.id, request.campaign.id);
     throw new Problem(409, "stale_version", undefined, undefined, {
       current: latest ? responseSummary(latest) : null,
