@@ -97,8 +97,10 @@ describe("accounts", () => {
         });
       for (let i = 0; i < 3; i++) expect((await attempt("nope")).status).toBe(401);
       expect((await attempt("demo-password")).status).toBe(429);
-      const stored = await throttled.db.query("SELECT * FROM login_failures");
-      expect(stored).toHaveLength(3);
+      const stored = await throttled.db.query<{ failures: number }>(
+        "SELECT failures FROM login_throttle WHERE key LIKE 'pair:%'",
+      );
+      expect(stored.map((r) => Number(r.failures))).toEqual([3]);
     } finally {
       throttled.close();
     }
@@ -163,7 +165,8 @@ describe("farm data stays with who may see it", () => {
     const expected = await api.db.queryOne<{ n: number }>(
       "SELECT count(*) AS n FROM farms WHERE dairy_buyer_id = 'milcobel' AND active = 1",
     );
-    expect(body.farms).toBe(Number(expected?.n));
+    // Disclosure control: the count carries noise of at most ±10 farms (docs/disclosure-control.md).
+    expect(Math.abs(Number(body.farms) - Number(expected?.n))).toBeLessThanOrEqual(10);
     for (const region of body.regions) {
       if (region.suppressed) expect(region.farms).toBeNull();
       else expect(region.farms).toBeGreaterThanOrEqual(5);

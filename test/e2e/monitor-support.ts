@@ -1,4 +1,4 @@
-import { type APIRequestContext, type ElementHandle, expect, type Page } from "@playwright/test";
+import { type APIRequestContext, type ElementHandle, expect, type Page, test } from "@playwright/test";
 
 export interface SurveyLabels {
   next: string;
@@ -59,7 +59,10 @@ interface MonitorSummary {
  * through the API, so that the farmer can submit it once more. Returns the open campaign's id.
  */
 export async function reopenIfSubmitted(request: APIRequestContext, farmId: number): Promise<number> {
+  // The API refuses a write without the app's Origin (CSRF): a browser sends it, this client does not.
+  const headers = { origin: new URL(test.info().project.use.baseURL ?? "").origin };
   const login = await request.post("/api/auth/login", {
+    headers,
     data: { email: "admin@demo.test", password: "demo-password" },
   });
   expect(login.ok()).toBe(true);
@@ -70,11 +73,12 @@ export async function reopenIfSubmitted(request: APIRequestContext, farmId: numb
   if (!current) throw new Error(`farm ${farmId} has no open campaign`);
   if (current.status === "submitted") {
     const reopen = await request.post(`/api/admin/responses/${current.responseId}/reopen`, {
+      headers,
       data: { reason: "e2e: submit the monitor again" },
     });
     expect(reopen.ok()).toBe(true);
   }
-  await request.post("/api/auth/logout");
+  await request.post("/api/auth/logout", { headers });
   return current.campaign.id;
 }
 

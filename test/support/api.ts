@@ -6,7 +6,7 @@ import { createApp } from "../../apps/api/src/app.ts";
 import { Database } from "../../apps/api/src/db/client.ts";
 import { migrate } from "../../apps/api/src/db/migrate.ts";
 import { DEMO_PASSWORD, seedDemo } from "../../apps/api/src/demo/seed.ts";
-import type { AppConfig } from "../../apps/api/src/env.ts";
+import { type AppConfig, defaultConfig } from "../../apps/api/src/env.ts";
 
 export interface TestApi {
   db: Database;
@@ -29,10 +29,15 @@ export async function createTestApi(
   await migrate(db, clock);
   await seedDemo(db, clock, { farms: options.farms ?? 40 });
   const app = createApp({ db, clock, config: options.config ?? {} });
+  const publicOrigin = options.config?.publicOrigin ?? defaultConfig.publicOrigin;
 
   const request = async (path: string, init: RequestInit & { cookie?: string } = {}) => {
     const headers = new Headers(init.headers);
     if (init.cookie) headers.set("cookie", init.cookie);
+    // Writes come from the app's own pages (CSRF check), unless the test sends another Origin.
+    const method = (init.method ?? "GET").toUpperCase();
+    if (!["GET", "HEAD", "OPTIONS"].includes(method) && !headers.has("origin"))
+      headers.set("origin", publicOrigin);
     if (init.body && !headers.has("content-type")) headers.set("content-type", "application/json");
     const response = await app.request(path, { ...init, headers });
     await checkAgainstContract(init.method ?? "GET", path, response);

@@ -4,14 +4,29 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
+import type { Hono } from "hono";
 import { createApp } from "./app.ts";
 import { readConfig } from "./config.ts";
 import { Database } from "./db/client.ts";
 import { migrate } from "./db/migrate.ts";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "./demo/seed.ts";
+import type { AppEnv } from "./env.ts";
 import { jsonLog } from "./log.ts";
 import { createRepositories } from "./repositories/index.ts";
 import { registerSurveyVersions } from "./services/surveyVersions.ts";
+
+/** Serves the built web app (`webDist`) next to the API, under the same security headers. */
+export function serveWebApp(app: Hono<AppEnv>, webDist: string): void {
+  app.use("/assets/*", serveStatic({ root: webDist }));
+  app.use("/favicon.svg", serveStatic({ root: webDist }));
+  // Every other page is the single-page app; a missing asset or API route stays a 404.
+  app.get("*", async (c) => {
+    if (c.req.path.startsWith("/api/") || c.req.path.startsWith("/assets/")) return c.notFound();
+    const indexHtml = await readFile(join(webDist, "index.html"), "utf8").catch(() => null);
+    if (!indexHtml) return c.text("The web app is not built: run `npm run build`.", 503);
+    return c.html(indexHtml);
+  });
+}
 
 export async function startServer(options: { demo: boolean }) {
   const config = readConfig();
@@ -35,18 +50,11 @@ export async function startServer(options: { demo: boolean }) {
   }
 
   const app = createApp({ db, clock, config: config.app, log: jsonLog });
-  app.use("/assets/*", serveStatic({ root: config.webDist }));
-  app.use("/favicon.svg", serveStatic({ root: config.webDist }));
-  // Every other page is the single-page app; a missing asset or API route stays a 404.
-  app.get("*", async (c) => {
-    if (c.req.path.startsWith("/api/") || c.req.path.startsWith("/assets/")) return c.notFound();
-    const indexHtml = await readFile(join(config.webDist, "index.html"), "utf8").catch(() => null);
-    if (!indexHtml) return c.text("The web app is not built: run `npm run build`.", 503);
-    return c.html(indexHtml);
-  });
+  serveWebApp(app, config.webDist);
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    console.log(`\nDairy sustainability monitor on http://localhost:${info.port}`);
+    // Writes are accepted from this origin (and TRUSTED_ORIGINS) only: open the app at this address.
+    console.log(`\nDairy sustainability monitor on ${config.publicOrigin} (port ${info.port})`);
   });
   const shutdown = () => {
     server.close();

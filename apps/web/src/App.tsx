@@ -3,6 +3,7 @@ import { lazy, Suspense } from "react";
 import { Navigate, Route, Routes, useLocation } from "react-router";
 import { Layout } from "./shell/Layout.tsx";
 import { LoginPage } from "./shell/LoginPage.tsx";
+import { SessionsPage } from "./shell/SessionsPage.tsx";
 import { Loading } from "./shell/Status.tsx";
 import { areasOf, SessionProvider, useSession } from "./shell/session.tsx";
 
@@ -20,6 +21,14 @@ function Guard({ area, children }: { area: Role; children: React.ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
 }
 
+/** The user's own sessions: for anyone logged in, whatever their role. */
+function SignedIn() {
+  const { me } = useSession();
+  const location = useLocation();
+  if (!me) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  return <SessionsPage />;
+}
+
 function Home() {
   const { me } = useSession();
   if (!me) return <Navigate to="/login" replace />;
@@ -33,6 +42,7 @@ function Routed() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/account/sessions" element={<SignedIn />} />
       <Route
         path="/farmer/*"
         element={

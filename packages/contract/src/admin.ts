@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idParam, locale, pageFields, pageQuery, timestamp } from "./common.ts";
+import { count, idParam, locale, pageFields, pageQuery, timestamp } from "./common.ts";
 
 export const userListQuery = z.strictObject(pageQuery);
 export type UserListQuery = z.input<typeof userListQuery>;
@@ -64,3 +64,9 @@ export const reopenResponse = z.strictObject({
   version: z.number().int().positive(),
 });
 export type ReopenResult = z.output<typeof reopenResponse>;
+
+export const userParams = z.strictObject({ userId: idParam });
+
+/** A user after an administrator's action on it, and how many of its sessions the action ended. */
+export const userActionResponse = z.strictObject({ user: adminUser, endedSessions: count });
+export type UserActionResult = z.output<typeof userActionResponse>;

@@ -6,15 +6,17 @@ import {
   reopenBody,
   reopenResponse,
   responseParams,
+  userActionResponse,
   userListQuery,
   userListResponse,
+  userParams,
 } from "./admin.ts";
 import { loginBody, loginResponse } from "./auth.ts";
 import { campaignListResponse } from "./campaigns.ts";
 import { farmExportQuery, farmExportResponse } from "./farmExport.ts";
 import { farmListQuery, farmListResponse, farmParams, farmResponse } from "./farms.ts";
 import { healthResponse } from "./health.ts";
-import { mePatchBody, meResponse } from "./me.ts";
+import { mePatchBody, meResponse, passwordChangeBody, sessionListResponse } from "./me.ts";
 import {
   farmCampaignParams,
   farmMonitorsResponse,
@@ -116,7 +118,10 @@ export const ROUTES: readonly RouteContract[] = [
     session: false,
     request: { body: loginBody },
     response: ok(loginResponse, "Logged in; the session cookie is set"),
-    errors: { 401: "Unknown e-mail address or wrong password", 429: "Too many failed attempts" },
+    errors: {
+      401: "Unknown e-mail address or wrong password",
+      429: "Too many failed attempts from this address (for this account, or for all): wait the `Retry-After` seconds",
+    },
   },
   {
     name: "logout",
@@ -144,6 +149,40 @@ export const ROUTES: readonly RouteContract[] = [
     session: true,
     request: { body: mePatchBody },
     response: ok(meResponse, "The user as changed"),
+  },
+  {
+    name: "listMySessions",
+    method: "GET",
+    path: "/api/me/sessions",
+    summary: "The user's active sessions: device (browser, OS), created, last seen, which one is this",
+    session: true,
+    request: {},
+    response: ok(sessionListResponse),
+  },
+  {
+    name: "logOutEverywhere",
+    method: "POST",
+    path: "/api/me/sessions/logout-all",
+    summary: "End every session of the user, this one included",
+    session: true,
+    request: {},
+    response: { status: 204, description: "All sessions ended; the session cookie is cleared" },
+  },
+  {
+    name: "changePassword",
+    method: "PATCH",
+    path: "/api/me/password",
+    summary: "Change the password (the current one is checked, throttled like a login); every session ends",
+    session: true,
+    request: { body: passwordChangeBody },
+    response: {
+      status: 204,
+      description: "Changed; every session of the user ended and this client got a new session cookie",
+    },
+    errors: {
+      422: "The current password is wrong, or the new one is the same",
+      429: "Too many wrong passwords from this address: wait the `Retry-After` seconds",
+    },
   },
   {
     name: "listFarms",
@@ -386,6 +425,40 @@ export const ROUTES: readonly RouteContract[] = [
     request: { query: userListQuery },
     response: ok(userListResponse),
     errors: { 403: "Not an administrator" },
+  },
+  {
+    name: "logOutUserEverywhere",
+    method: "POST",
+    path: "/api/admin/users/:userId/logout-all",
+    summary: "End every session of a user (logged)",
+    session: true,
+    request: { params: userParams },
+    response: ok(userActionResponse, "The user's sessions ended"),
+    errors: { 403: "Not an administrator", 404: "No such user" },
+  },
+  {
+    name: "disableUser",
+    method: "POST",
+    path: "/api/admin/users/:userId/disable",
+    summary: "Disable a user: every session ends, logins fail until enabled (logged)",
+    session: true,
+    request: { params: userParams },
+    response: ok(userActionResponse, "Disabled"),
+    errors: {
+      403: "Not an administrator",
+      404: "No such user",
+      409: "Administrators cannot disable themselves",
+    },
+  },
+  {
+    name: "enableUser",
+    method: "POST",
+    path: "/api/admin/users/:userId/enable",
+    summary: "Enable a disabled user again (logged)",
+    session: true,
+    request: { params: userParams },
+    response: ok(userActionResponse, "Enabled"),
+    errors: { 403: "Not an administrator", 404: "No such user" },
   },
   {
     name: "listAuditLog",

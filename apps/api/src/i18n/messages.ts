@@ -44,6 +44,30 @@ const messages = {
     fr: "Trop de tentatives échouées. Réessayez dans quelques minutes.",
     de: "Zu viele fehlgeschlagene Anmeldungen. Versuchen Sie es in einigen Minuten erneut.",
   },
+  login_wait: {
+    en: "Too many failed logins from here. Please wait a moment before you try again.",
+    nl: "Te veel mislukte aanmeldingen van hier. Wacht even voor u het opnieuw probeert.",
+    fr: "Trop de connexions échouées depuis cet endroit. Patientez un instant avant de réessayer.",
+    de: "Zu viele fehlgeschlagene Anmeldungen von hier. Bitte warten Sie einen Moment, bevor Sie es erneut versuchen.",
+  },
+  wrong_current_password: {
+    en: "The current password is wrong.",
+    nl: "Het huidige wachtwoord is fout.",
+    fr: "Le mot de passe actuel est incorrect.",
+    de: "Das aktuelle Passwort ist falsch.",
+  },
+  password_unchanged: {
+    en: "The new password must differ from the current one.",
+    nl: "Het nieuwe wachtwoord moet verschillen van het huidige.",
+    fr: "Le nouveau mot de passe doit être différent de l'actuel.",
+    de: "Das neue Passwort muss sich vom aktuellen unterscheiden.",
+  },
+  cannot_disable_self: {
+    en: "You cannot disable your own account.",
+    nl: "U kunt uw eigen account niet uitschakelen.",
+    fr: "Vous ne pouvez pas désactiver votre propre compte.",
+    de: "Sie können Ihr eigenes Konto nicht deaktivieren.",
+  },
   cross_origin: {
     en: "This request came from another site and was refused.",
     nl: "Deze aanvraag kwam van een andere site en werd geweigerd.",

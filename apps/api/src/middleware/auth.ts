@@ -5,6 +5,7 @@ import { hashToken } from "../auth/tokens.ts";
 import type { AppEnv, CurrentUser } from "../env.ts";
 import { forbidden, notFound, unauthenticated } from "../problem.ts";
 import type { Farm } from "../repositories/farms.ts";
+import { LAST_SEEN_GAP_MS } from "../repositories/sessions.ts";
 import { idParam, parseWith } from "./validate.ts";
 
 export const SESSION_COOKIE = "monitor_session";
@@ -16,9 +17,10 @@ export function loadSession(): MiddlewareHandler<AppEnv> {
     if (token) {
       const { repos, clock } = c.get("deps");
       const tokenHash = hashToken(token);
-      const userId = await repos.sessions.findUserId(tokenHash, clock());
-      const user = userId === undefined ? undefined : await repos.users.findById(userId);
-      if (user) {
+      const now = clock();
+      const session = await repos.sessions.findByToken(tokenHash, now);
+      const user = session && (await repos.users.findById(session.userId));
+      if (session && user) {
         const current: CurrentUser = {
           id: user.id,
           email: user.email,
@@ -26,9 +28,18 @@ export function loadSession(): MiddlewareHandler<AppEnv> {
           locale: user.locale,
           grants: await repos.users.grants(user.id),
           sessionTokenHash: tokenHash,
+          sessionId: session.id,
         };
         c.set("user", current);
         c.set("locale", user.locale);
+        if (now.getTime() - Date.parse(session.lastSeenAt) >= LAST_SEEN_GAP_MS) {
+          // "Last seen" is a courtesy for the session list: a failed write must not fail the request.
+          await repos.sessions
+            .touch(session.id, now)
+            .catch((error: unknown) =>
+              c.get("log")?.("warn", "session last-seen not written", { error: String(error) }),
+            );
+        }
       }
     }
     await next();

@@ -3,9 +3,10 @@ import { AuditRepository } from "./audit.ts";
 import { CampaignRepository } from "./campaigns.ts";
 import { CounterRepository } from "./counters.ts";
 import { FarmRepository } from "./farms.ts";
+import { LoginAttemptRepository } from "./loginAttempts.ts";
 import { IdempotencyRepository, ResponseRepository } from "./responses.ts";
 import { SectorRepository } from "./sector.ts";
-import { LoginFailureRepository, SessionRepository } from "./sessions.ts";
+import { SessionRepository } from "./sessions.ts";
 import { SettingsRepository } from "./settings.ts";
 import { StatisticsRepository } from "./statistics.ts";
 import { UserRepository } from "./users.ts";
@@ -16,7 +17,7 @@ export function createRepositories(db: Database) {
     counters,
     users: new UserRepository(db),
     sessions: new SessionRepository(db),
-    loginFailures: new LoginFailureRepository(db),
+    loginAttempts: new LoginAttemptRepository(db),
     farms: new FarmRepository(db),
     audit: new AuditRepository(db),
     sector: new SectorRepository(db),

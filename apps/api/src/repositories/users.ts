@@ -1,3 +1,4 @@
+import type { InStatement } from "@libsql/client";
 import type { Role, RoleGrant, ScopeType } from "@monitor/domain";
 import type { Database } from "../db/client.ts";
 import type { Locale } from "../i18n/locale.ts";
@@ -60,6 +61,14 @@ export class UserRepository {
     await this.db.writeOne("UPDATE users SET locale = ? WHERE id = ?", [locale, userId]);
   }
 
+  setPasswordStatement(userId: number, passwordHash: string): InStatement {
+    return { sql: "UPDATE users SET password_hash = ? WHERE id = ?", args: [passwordHash, userId] };
+  }
+
+  setActiveStatement(userId: number, active: boolean): InStatement {
+    return { sql: "UPDATE users SET active = ? WHERE id = ?", args: [active ? 1 : 0, userId] };
+  }
+
   async create(
     user: { email: string; name: string; passwordHash: string; locale: Locale },
     memberships: NewMembership[],
@@ -79,31 +88,41 @@ export class UserRepository {
   }
 
   async list(limit: number, offset: number) {
-    const rows = await this.db.query<{
-      id: number;
-      email: string;
-      name: string;
-      locale: Locale;
-      active: number;
-      roles: string | null;
-    }>(
-      `SELECT u.id, u.email, u.name, u.locale, u.active,
-              group_concat(m.role || ':' || m.scope_type || coalesce(':' || m.scope_id, ''), ' ') AS roles
-         FROM users u LEFT JOIN memberships m ON m.user_id = u.id
-        GROUP BY u.id ORDER BY u.email LIMIT ? OFFSET ?`,
+    const rows = await this.db.query<ListedUserRow>(
+      `${LISTED_USER} GROUP BY u.id ORDER BY u.email LIMIT ? OFFSET ?`,
       [limit, offset],
     );
     const total = await this.db.queryOne<{ n: number }>("SELECT count(*) AS n FROM users");
-    return {
-      total: Number(total?.n ?? 0),
-      users: rows.map((r) => ({
-        id: Number(r.id),
-        email: r.email,
-        name: r.name,
-        locale: r.locale,
-        active: r.active === 1,
-        roles: r.roles ? r.roles.split(" ") : [],
-      })),
-    };
+    return { total: Number(total?.n ?? 0), users: rows.map(toListedUser) };
+  }
+
+  /** One user as the administrators' list shows it. */
+  async listed(userId: number) {
+    const row = await this.db.queryOne<ListedUserRow>(`${LISTED_USER} WHERE u.id = ? GROUP BY u.id`, [
+      userId,
+    ]);
+    return row && toListedUser(row);
   }
 }
+
+const LISTED_USER = `SELECT u.id, u.email, u.name, u.locale, u.active,
+       group_concat(m.role || ':' || m.scope_type || coalesce(':' || m.scope_id, ''), ' ') AS roles
+  FROM users u LEFT JOIN memberships m ON m.user_id = u.id`;
+
+interface ListedUserRow {
+  id: number;
+  email: string;
+  name: string;
+  locale: Locale;
+  active: number;
+  roles: string | null;
+}
+
+const toListedUser = (r: ListedUserRow) => ({
+  id: Number(r.id),
+  email: r.email,
+  name: r.name,
+  locale: r.locale,
+  active: r.active === 1,
+  roles: r.roles ? r.roles.split(" ") : [],
+});

@@ -1,9 +1,13 @@
-import { auditLogQuery, reopenBody, responseParams, userListQuery } from "@monitor/contract";
-import { Hono } from "hono";
+import { auditLogQuery, reopenBody, responseParams, userListQuery, userParams } from "@monitor/contract";
+import { type Context, Hono } from "hono";
 import type { AppEnv } from "../env.ts";
 import { currentUser, requireRole } from "../middleware/auth.ts";
 import { jsonBody, parseWith, queryParams } from "../middleware/validate.ts";
 import { reopenMonitor } from "../services/monitor.ts";
+import { adminLogOutEverywhere, setUserActive } from "../services/sessions.ts";
+
+const userIdOf = (c: Context<AppEnv>) =>
+  parseWith(userParams.shape.userId, c.req.param("userId"), c.get("locale"));
 
 export const adminRoutes = new Hono<AppEnv>()
   .use("/admin/*", requireRole("admin"))
@@ -11,6 +15,15 @@ export const adminRoutes = new Hono<AppEnv>()
     const { limit, offset } = queryParams(c, userListQuery);
     return c.json({ ...(await c.get("deps").repos.users.list(limit, offset)), limit, offset });
   })
+  .post("/admin/users/:userId/logout-all", async (c) =>
+    c.json(await adminLogOutEverywhere(c.get("deps"), userIdOf(c), currentUser(c), c.get("requestId"))),
+  )
+  .post("/admin/users/:userId/disable", async (c) =>
+    c.json(await setUserActive(c.get("deps"), userIdOf(c), false, currentUser(c), c.get("requestId"))),
+  )
+  .post("/admin/users/:userId/enable", async (c) =>
+    c.json(await setUserActive(c.get("deps"), userIdOf(c), true, currentUser(c), c.get("requestId"))),
+  )
   .get("/admin/audit-log", async (c) => {
     const { limit, offset, entity, userId } = queryParams(c, auditLogQuery);
     const entries = await c.get("deps").repos.audit.list({ entity, userId }, limit, offset);

@@ -1,54 +1,65 @@
+import { getConnInfo } from "@hono/node-server/conninfo";
 import { loginBody } from "@monitor/contract";
-import { Hono } from "hono";
-import { deleteCookie, setCookie } from "hono/cookie";
-import { UNKNOWN_USER_HASH, verifyPassword } from "../auth/password.ts";
-import { hashToken, newSessionToken } from "../auth/tokens.ts";
+import { type Context, Hono } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AppEnv } from "../env.ts";
 import { SESSION_COOKIE } from "../middleware/auth.ts";
 import { jsonBody } from "../middleware/validate.ts";
-import { Problem } from "../problem.ts";
+import { logIn } from "../services/auth.ts";
+import { clientAddress, LoginThrottled } from "../services/loginThrottle.ts";
+
+/** The socket's peer address; undefined where there is no socket (`app.request` in tests). */
+function socketAddress(c: Context<AppEnv>): string | undefined {
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The client address login throttling counts by (X-Forwarded-For only with `trustProxy`). */
+export const requestAddress = (c: Context<AppEnv>) =>
+  clientAddress({
+    socketAddress: socketAddress(c),
+    forwardedFor: c.req.header("x-forwarded-for"),
+    trustProxy: c.get("deps").config.trustProxy,
+  });
+
+/** Runs a throttled password check; a back-off's 429 carries Retry-After (seconds). */
+export async function withRetryAfter<T>(c: Context<AppEnv>, check: () => Promise<T>): Promise<T> {
+  try {
+    return await check();
+  } catch (error) {
+    if (error instanceof LoginThrottled) c.header("Retry-After", String(error.retryAfterSeconds));
+    throw error;
+  }
+}
+
+export function setSessionCookie(c: Context<AppEnv>, token: string, expiresAt: Date) {
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "Lax",
+    secure: c.get("deps").config.secureCookies,
+    path: "/",
+    expires: expiresAt,
+  });
+}
 
 export const authRoutes = new Hono<AppEnv>()
   .post("/auth/login", async (c) => {
     const { email, password } = await jsonBody(c, loginBody);
-    const { repos, clock, config } = c.get("deps");
-    const now = clock();
-    const windowStart = new Date(now.getTime() - config.loginFailureWindowMinutes * 60_000);
-    if ((await repos.loginFailures.countSince(email, windowStart)) >= config.loginFailureLimit) {
-      throw new Problem(429, "too_many_attempts");
-    }
-    const user = await repos.users.findByEmail(email);
-    const passwordMatches = await verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
-    if (!user?.active || !passwordMatches) {
-      await repos.loginFailures.record(email, now);
-      await repos.audit.record(
-        {
-          userId: user?.id ?? null,
-          action: "login_failed",
-          entity: "user",
-          entityId: user?.id,
-          requestId: c.get("requestId"),
-        },
-        now,
-      );
-      throw new Problem(401, "invalid_credentials");
-    }
-    const token = newSessionToken();
-    const expiresAt = new Date(now.getTime() + config.sessionTtlHours * 3_600_000);
-    await repos.sessions.create(hashToken(token), user.id, now, expiresAt);
-    await repos.loginFailures.clear(email);
-    await repos.audit.record(
-      { userId: user.id, action: "login", entity: "user", entityId: user.id, requestId: c.get("requestId") },
-      now,
+    const result = await withRetryAfter(c, () =>
+      logIn(c.get("deps"), {
+        email,
+        password,
+        address: requestAddress(c),
+        userAgent: c.req.header("user-agent"),
+        previousToken: getCookie(c, SESSION_COOKIE),
+        requestId: c.get("requestId"),
+      }),
     );
-    setCookie(c, SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: "Lax",
-      secure: config.secureCookies,
-      path: "/",
-      expires: expiresAt,
-    });
-    return c.json({ user: { id: user.id, email: user.email, name: user.name, locale: user.locale } });
+    setSessionCookie(c, result.token, result.expiresAt);
+    return c.json({ user: result.user });
   })
   .post("/auth/logout", async (c) => {
     const user = c.get("user");

@@ -1,7 +1,8 @@
-import type { AuditLogPage, UserList } from "@monitor/contract";
-import { lazy, Suspense } from "react";
+import type { AdminUser, AuditLogPage, UserActionResult, UserList } from "@monitor/contract";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink, Route, Routes } from "react-router";
+import { ApiError, postJson } from "../api/client.ts";
 import { ReceiptPage } from "../farmer/ReceiptPage.tsx";
 import { FarmMonitors } from "../shell/FarmMonitors.tsx";
 import { FarmSearch } from "../shell/FarmSearch.tsx";
@@ -9,6 +10,42 @@ import { ErrorMessage, Loading } from "../shell/Status.tsx";
 import { useApi } from "../shell/useApi.ts";
 
 const QuestionnairePreview = lazy(() => import("./QuestionnairePreview.tsx"));
+
+/** Disable / enable a user and end all their sessions (both logged by the API). */
+function UserActions({ user, onChanged }: { user: AdminUser; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
+  const run = async (action: "disable" | "enable" | "logout-all") => {
+    setBusy(true);
+    setNote(null);
+    try {
+      const result = await postJson<UserActionResult>(`/api/admin/users/${user.id}/${action}`, {});
+      setNote(t("admin.sessionsEnded", { count: result.endedSessions }));
+      // The list reloads when the status changed (and shows it); after "log out everywhere" the note stays.
+      if (action !== "logout-all") onChanged();
+    } catch (e) {
+      setNote(e instanceof ApiError ? e.title : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="user-actions">
+      <button type="button" disabled={busy} onClick={() => void run(user.active ? "disable" : "enable")}>
+        {user.active ? t("admin.disable") : t("admin.enable")}
+      </button>
+      <button type="button" disabled={busy} onClick={() => void run("logout-all")}>
+        {t("admin.logoutEverywhere")}
+      </button>
+      {note && (
+        <span className="small" role="status">
+          {note}
+        </span>
+      )}
+    </div>
+  );
+}
 
 function Users() {
   const { t } = useTranslation();
@@ -24,6 +61,8 @@ function Users() {
             <th scope="col">{t("admin.name")}</th>
             <th scope="col">{t("admin.roles")}</th>
             <th scope="col">{t("admin.language")}</th>
+            <th scope="col">{t("admin.status")}</th>
+            <th scope="col">{t("admin.sessions")}</th>
           </tr>
         </thead>
         <tbody>
@@ -39,6 +78,10 @@ function Users() {
                   .join(", ")}
               </td>
               <td>{u.locale}</td>
+              <td>{u.active ? t("admin.active") : t("admin.disabled")}</td>
+              <td>
+                <UserActions user={u} onChanged={reload} />
+              </td>
             </tr>
           ))}
         </tbody>

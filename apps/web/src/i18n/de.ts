@@ -10,6 +10,7 @@ export const de: Messages = {
     auditor: "Audits",
     admin: "Verwaltung",
     logout: "Abmelden",
+    sessions: "Meine Sitzungen",
     skip: "Zum Inhalt",
   },
   login: {
@@ -311,5 +312,25 @@ export const de: Messages = {
     who: "Wer",
     action: "Aktion",
     record: "Datensatz",
+    status: "Status",
+    active: "Aktiv",
+    disabled: "Deaktiviert",
+    sessions: "Sitzungen",
+    disable: "Deaktivieren",
+    enable: "Aktivieren",
+    logoutEverywhere: "Überall abmelden",
+    sessionsEnded_one: "1 Sitzung beendet",
+    sessionsEnded_other: "{{count}} Sitzungen beendet",
+  },
+  account: {
+    sessions: "Meine Sitzungen",
+    intro:
+      "Wo Sie gerade angemeldet sind. Erkennen Sie ein Gerät nicht, melden Sie sich überall ab und ändern Sie Ihr Passwort.",
+    device: "Gerät",
+    since: "Angemeldet",
+    lastSeen: "Zuletzt aktiv",
+    thisDevice: "dieses Gerät",
+    unknownDevice: "Unbekanntes Gerät",
+    logoutEverywhere: "Überall abmelden",
   },
 };

@@ -8,6 +8,7 @@ export const en = {
     auditor: "Audits",
     admin: "Administration",
     logout: "Log out",
+    sessions: "My sessions",
     skip: "Skip to content",
   },
   login: {
@@ -299,6 +300,26 @@ export const en = {
     who: "Who",
     action: "Action",
     record: "Record",
+    status: "Status",
+    active: "Active",
+    disabled: "Disabled",
+    sessions: "Sessions",
+    disable: "Disable",
+    enable: "Enable",
+    logoutEverywhere: "Log out everywhere",
+    sessionsEnded_one: "1 session ended",
+    sessionsEnded_other: "{{count}} sessions ended",
+  },
+  account: {
+    sessions: "My sessions",
+    intro:
+      "Where you are logged in now. If you do not recognise a device, log out everywhere and change your password.",
+    device: "Device",
+    since: "Logged in",
+    lastSeen: "Last seen",
+    thisDevice: "this device",
+    unknownDevice: "Unknown device",
+    logoutEverywhere: "Log out everywhere",
   },
 };
 

@@ -10,6 +10,7 @@ export const fr: Messages = {
     auditor: "Audits",
     admin: "Administration",
     logout: "Se déconnecter",
+    sessions: "Mes sessions",
     skip: "Aller au contenu",
   },
   login: {
@@ -316,5 +317,25 @@ export const fr: Messages = {
     who: "Qui",
     action: "Action",
     record: "Donnée",
+    status: "Statut",
+    active: "Actif",
+    disabled: "Désactivé",
+    sessions: "Sessions",
+    disable: "Désactiver",
+    enable: "Activer",
+    logoutEverywhere: "Déconnecter partout",
+    sessionsEnded_one: "1 session terminée",
+    sessionsEnded_other: "{{count}} sessions terminées",
+  },
+  account: {
+    sessions: "Mes sessions",
+    intro:
+      "Là où vous êtes connecté en ce moment. Si vous ne reconnaissez pas un appareil, déconnectez-vous partout et changez votre mot de passe.",
+    device: "Appareil",
+    since: "Connecté le",
+    lastSeen: "Dernière activité",
+    thisDevice: "cet appareil",
+    unknownDevice: "Appareil inconnu",
+    logoutEverywhere: "Se déconnecter partout",
   },
 };

@@ -10,6 +10,7 @@ export const nl: Messages = {
     auditor: "Audits",
     admin: "Beheer",
     logout: "Afmelden",
+    sessions: "Mijn sessies",
     skip: "Naar de inhoud",
   },
   login: {
@@ -309,5 +310,25 @@ export const nl: Messages = {
     who: "Wie",
     action: "Actie",
     record: "Gegeven",
+    status: "Status",
+    active: "Actief",
+    disabled: "Uitgeschakeld",
+    sessions: "Sessies",
+    disable: "Uitschakelen",
+    enable: "Inschakelen",
+    logoutEverywhere: "Overal afmelden",
+    sessionsEnded_one: "1 sessie beëindigd",
+    sessionsEnded_other: "{{count}} sessies beëindigd",
+  },
+  account: {
+    sessions: "Mijn sessies",
+    intro:
+      "Waar u nu aangemeld bent. Herkent u een toestel niet, meld u dan overal af en wijzig uw wachtwoord.",
+    device: "Toestel",
+    since: "Aangemeld",
+    lastSeen: "Laatst gezien",
+    thisDevice: "dit toestel",
+    unknownDevice: "Onbekend toestel",
+    logoutEverywhere: "Overal afmelden",
   },
 };

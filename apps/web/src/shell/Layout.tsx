@@ -33,6 +33,11 @@ export function Layout({ children }: { children: ReactNode }) {
         <div className="topbar-tools">
           <LanguageSwitch />
           {me && (
+            <NavLink className="link-button" to="/account/sessions">
+              {t("nav.sessions")}
+            </NavLink>
+          )}
+          {me && (
             <button
               type="button"
               className="link-button"
