@@ -3,6 +3,7 @@ import { createRepositories } from "../../apps/api/src/repositories/index.ts";
 import type { Population } from "../../apps/api/src/repositories/statistics.ts";
 import { registerSurveyVersions } from "../../apps/api/src/services/surveyVersions.ts";
 import { createTestApi, type TestApi } from "../support/api.ts";
+import { campaignOfYear, complete2026 } from "../support/fixtures.ts";
 
 /**
  * The statistic counters against the row-level tables they summarise: after the demo seed, a
@@ -67,10 +68,8 @@ let previous: number;
 
 beforeAll(async () => {
   api = await createTestApi({ farms: 80, now: () => NOW });
-  current = Number((await api.db.queryOne<{ id: number }>("SELECT id FROM campaigns WHERE year = 2026"))?.id);
-  previous = Number(
-    (await api.db.queryOne<{ id: number }>("SELECT id FROM campaigns WHERE year = 2025"))?.id,
-  );
+  current = await campaignOfYear(api.db, 2026);
+  previous = await campaignOfYear(api.db, 2025);
 });
 afterAll(() => api.close());
 
@@ -89,23 +88,11 @@ describe("statistic counters", () => {
   it("follow a submission and a reopening, in the same batch", async () => {
     const farmer = await api.login("farmer@demo.test");
     const data = {
-      dairy_cows: 120,
-      land_ha: 80,
-      grassland_ha: 50,
-      grazing: true,
-      grazing_days: 180,
-      housing_type: "free_stall",
-      milking_system: "milking_robot",
+      ...complete2026,
       own_renewable_electricity_kwh: 12000,
       renewable_electricity_sources: ["solar"],
       herd_health_vet: true,
       herd_health_vet_contract_ref: "VET-1",
-      cell_count_testing: false,
-      milking_machine_test: false,
-      energy_scan: false,
-      waste_disposal_proven: false,
-      alternative_water: false,
-      declaration_correct: true,
     };
     const save = await api.request(`/api/farms/1/monitor/${current}`, {
       method: "PUT",

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApi, problemOf, type TestApi } from "../support/api.ts";
+import { complete2026 } from "../support/fixtures.ts";
 
 const NOW = new Date("2026-11-21T10:00:00.000Z");
 let api: TestApi;
@@ -19,25 +20,6 @@ interface MonitorDoc {
   };
   carriedOverFrom: { campaignYear: number; surveyVersion: string } | null;
 }
-
-/** Every answer the 2026 questionnaire requires, for a farm without follow-up claims. */
-const complete2026 = {
-  dairy_cows: 120,
-  land_ha: 80,
-  grassland_ha: 50,
-  grazing: true,
-  grazing_days: 180,
-  housing_type: "free_stall",
-  milking_system: "milking_robot",
-  own_renewable_electricity_kwh: 0,
-  herd_health_vet: false,
-  cell_count_testing: false,
-  milking_machine_test: false,
-  energy_scan: false,
-  waste_disposal_proven: false,
-  alternative_water: false,
-  declaration_correct: true,
-};
 
 const put = (
   farmId: number,

@@ -3,6 +3,7 @@ import { getCatalogue } from "@monitor/surveys";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../apps/api/src/app.ts";
 import { checkAgainstContract, createTestApi, problemOf, type TestApi } from "../support/api.ts";
+import { campaignOfYear } from "../support/fixtures.ts";
 
 const NOW = new Date("2026-11-21T10:00:00.000Z");
 const K = 5;
@@ -43,8 +44,7 @@ beforeAll(async () => {
     config: { disclosure: { countBound: 0, sumBound: 0 } },
   });
   farmer = await api.login("farmer@demo.test");
-  const row = await api.db.queryOne<{ id: number }>("SELECT id FROM campaigns WHERE year = 2025");
-  campaign2025 = Number(row?.id);
+  campaign2025 = await campaignOfYear(api.db, 2025);
 });
 afterAll(() => api.close());
 
@@ -191,8 +191,8 @@ describe("the farmer's results", () => {
   });
 
   it("wait for a submission", async () => {
-    const current = await api.db.queryOne<{ id: number }>("SELECT id FROM campaigns WHERE year = 2026");
-    const response = await api.request(`/api/farms/1/results/${current?.id}`, { cookie: farmer });
+    const current = await campaignOfYear(api.db, 2026);
+    const response = await api.request(`/api/farms/1/results/${current}`, { cookie: farmer });
     expect(response.status).toBe(409);
   });
 });

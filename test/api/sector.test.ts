@@ -1,16 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { DEFAULT_DISCLOSURE_PARAMS } from "@monitor/domain";
 import { getCatalogue, getVersion } from "@monitor/surveys";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../apps/api/src/app.ts";
-import { hashPassword } from "../../apps/api/src/auth/password.ts";
 import { Database } from "../../apps/api/src/db/client.ts";
-import { migrate } from "../../apps/api/src/db/migrate.ts";
-import { createRepositories } from "../../apps/api/src/repositories/index.ts";
-import { registerSurveyVersions } from "../../apps/api/src/services/surveyVersions.ts";
-import { checkAgainstContract } from "../support/api.ts";
+import { checkAgainstContract, type TestApi } from "../support/api.ts";
+import * as fixtures from "../support/fixtures.ts";
 
 /**
  * A small hand-built sector (campaign 2025, questionnaire 2020), every figure counted by hand:
@@ -29,10 +23,16 @@ import { checkAgainstContract } from "../support/api.ts";
  * 0–4 spans −0.5..4.5).
  */
 const GROUPS = [
-  { region: "flanders", province: "West-Vlaanderen", buyer: "milcobel", herd: 120, totals: [2, 4, 4, 6, 8] },
-  { region: "flanders", province: "Oost-Vlaanderen", buyer: "milcobel", herd: 120, totals: [0] },
-  { region: "wallonia", province: "Liège", buyer: "lda", herd: 60, totals: [1, 3, 5, 5, 6] },
-  { region: "wallonia", province: "Namur", buyer: "milcobel", herd: 60, totals: [10, 12] },
+  {
+    region: "flanders",
+    province: "West-Vlaanderen",
+    dairyBuyer: "milcobel",
+    herdSize: 120,
+    totals: [2, 4, 4, 6, 8],
+  },
+  { region: "flanders", province: "Oost-Vlaanderen", dairyBuyer: "milcobel", herdSize: 120, totals: [0] },
+  { region: "wallonia", province: "Liège", dairyBuyer: "lda", herdSize: 60, totals: [1, 3, 5, 5, 6] },
+  { region: "wallonia", province: "Namur", dairyBuyer: "milcobel", herdSize: 60, totals: [10, 12] },
 ];
 const ALL_TOTALS = GROUPS.flatMap((g) => g.totals);
 const NOW = new Date("2026-11-21T10:00:00.000Z");
@@ -41,7 +41,8 @@ const K = 5;
 const COUNT_BOUND = DEFAULT_DISCLOSURE_PARAMS.countBound;
 const LIEGE = encodeURIComponent("Liège");
 
-let dir: string;
+/** The hand-built sector's API, with the noise off. */
+let api: TestApi;
 let db: Database;
 /** A second connection to the same database file, as another API process would open. */
 let otherDb: Database;
@@ -52,16 +53,9 @@ let noisy: ReturnType<typeof createApp>;
 let restarted: ReturnType<typeof createApp>;
 let analyst: string;
 let buyer: string;
+/** A farmer of the sector's first farm. */
+let farmer: fixtures.Credentials;
 let campaign: number;
-
-async function login(email: string) {
-  const response = await app.request("/api/auth/login", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, password: "test-password" }),
-  });
-  return (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-}
 
 /** A GET, its answer checked against the contract (packages/contract). */
 const get = async <T>(path: string, cookie = analyst, on = app) => {
@@ -71,86 +65,44 @@ const get = async <T>(path: string, cookie = analyst, on = app) => {
 };
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "monitor-sector-"));
-  const url = `file:${join(dir, "sector.db")}`;
-  db = new Database({ url });
-  await migrate(db, () => NOW);
-  const repos = createRepositories(db);
-  await registerSurveyVersions(repos, NOW);
-  await db.write([
-    ...[
-      ["milcobel", "dairy_buyer", "Milcobel"],
-      ["lda", "dairy_buyer", "Laiterie des Ardennes"],
-      ["mcc", "certification_body", "MCC-Vlaanderen"],
-      ["certalent", "inspection_body", "Certalent"],
-    ].map((args) => ({ sql: "INSERT INTO organisations (id, kind, name) VALUES (?, ?, ?)", args })),
-    {
-      sql: "INSERT INTO campaigns (name, year, survey_version_id, opens_at, closes_at) VALUES ('Monitor 2025', 2025, '2020', '2025-01-01', '2025-12-31T23:00:00Z')",
-      args: [],
-    },
-  ]);
-  campaign = Number((await db.queryOne<{ id: number }>("SELECT id FROM campaigns"))?.id);
-  const version = getVersion("2020");
-  if (!version) throw new Error("no 2020 questionnaire");
-  let farmId = 0;
-  for (const group of GROUPS) {
-    for (const total of group.totals) {
-      farmId++;
-      await db.writeOne(
-        `INSERT INTO farms (id, herd_number, name, region, province, herd_size, dairy_buyer_id, certification_body_id, inspection_body_id, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'mcc', 'certalent', '2013-12-01')`,
-        [farmId, `BE${farmId}`, `Farm ${farmId}`, group.region, group.province, group.herd, group.buyer],
-      );
-      const initiatives = version.initiativeIds
-        .slice(0, total)
-        .map((id) => ({ initiativeId: id, theme: id.split(".")[0] ?? "" }));
-      await db.write(
-        repos.responses.importSubmittedStatements(
-          {
-            farmId,
-            campaignId: campaign,
-            surveyVersionId: "2020",
-            surveyHash: version.contentHash,
-            data: {},
-            locale: "nl",
-            submittedAt: "2025-03-01T10:00:00.000Z",
-          },
-          initiatives,
-        ),
-      );
+  // noise off: these tests check the statistics pipeline against hand counts; test/api/disclosure.test.ts checks the noise
+  api = await fixtures.createEmptyApi({
+    now: () => NOW,
+    config: { disclosure: { countBound: 0, sumBound: 0 } },
+  });
+  ({ db, app } = api);
+  campaign = await fixtures.campaign(db, { year: 2025, surveyVersion: "2020" });
+  const farms: number[] = [];
+  for (const { totals, ...attributes } of GROUPS) {
+    for (const total of totals) {
+      const farm = await fixtures.farm(db, {
+        ...attributes,
+        certificationBody: "mcc",
+        inspectionBody: "certalent",
+      });
+      await fixtures.submittedMonitor(db, { farm, campaign, total });
+      farms.push(farm);
     }
   }
-  await repos.counters.rebuild();
-  const passwordHash = await hashPassword("test-password");
-  await repos.users.create(
-    { email: "analyst@test", name: "Analyst", passwordHash, locale: "en" },
-    [{ role: "sector_analyst", scopeType: "all", scopeId: null }],
-    NOW,
+  const sectorAnalyst = await fixtures.analyst(db);
+  // The buyer reads French.
+  const milcobelAnalyst = await fixtures.analyst(
+    db,
+    { type: "dairy_buyer", id: "milcobel" },
+    { locale: "fr" },
   );
-  await repos.users.create(
-    { email: "buyer@test", name: "Buyer", passwordHash, locale: "fr" },
-    [{ role: "sector_analyst", scopeType: "dairy_buyer", scopeId: "milcobel" }],
-    NOW,
-  );
-  await repos.users.create(
-    { email: "farmer@test", name: "Farmer", passwordHash, locale: "nl" },
-    [{ role: "farmer", scopeType: "farm", scopeId: "1" }],
-    NOW,
-  );
-  // noise off: these tests check the statistics pipeline against hand counts; test/api/disclosure.test.ts checks the noise
-  app = createApp({ db, clock: () => NOW, config: { disclosure: { countBound: 0, sumBound: 0 } } });
+  farmer = await fixtures.user(db, "farmer", { type: "farm", id: farms[0] as number }, { locale: "nl" });
   noisy = createApp({ db, clock: () => NOW });
-  otherDb = new Database({ url });
+  otherDb = new Database({ url: api.url });
   restarted = createApp({ db: otherDb, clock: () => NOW });
   // Sessions live in the database: these cookies work with every app above.
-  analyst = await login("analyst@test");
-  buyer = await login("buyer@test");
+  analyst = await api.login(sectorAnalyst.email, sectorAnalyst.password);
+  buyer = await api.login(milcobelAnalyst.email, milcobelAnalyst.password);
 });
 
 afterAll(() => {
   otherDb.close();
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
+  api.close();
 });
 
 interface Point {
@@ -742,8 +694,8 @@ describe("exports and the audit log", () => {
   });
 
   it("refuses farmers and bad parameters", async () => {
-    const farmer = await login("farmer@test");
-    expect((await get("/api/sector/trend", farmer)).status).toBe(403);
+    const farmerCookie = await api.login(farmer.email, farmer.password);
+    expect((await get("/api/sector/trend", farmerCookie)).status).toBe(403);
     expect((await get(`/api/sector/breakdown?campaign=${campaign}&by=favouriteColour`)).status).toBe(400);
     expect((await get("/api/sector/export?view=secrets")).status).toBe(400);
   });

@@ -1,4 +1,4 @@
-import type { FarmFilter } from "@monitor/domain";
+import type { FarmAttribute, FarmFilter } from "@monitor/domain";
 import type { Database } from "../db/client.ts";
 
 export interface Farm {
@@ -46,6 +46,22 @@ const toFarm = (r: FarmRow): Farm => ({
   nextAuditOn: r.next_audit_on ?? null,
 });
 
+/** A farm entering the register (the record key is drawn by the database). */
+export interface NewFarm {
+  herdNumber: string;
+  name: string;
+  region: string;
+  province: string;
+  herdSize: number;
+  dairyBuyerId: string | null;
+  certificationBodyId: string | null;
+  inspectionBodyId: string | null;
+  /** When the farm entered the register: it counts in the campaigns of that year and later. */
+  createdAt: string;
+}
+
+export type OrganisationKind = NonNullable<FarmAttribute["organisationKind"]>;
+
 export class FarmRepository {
   constructor(private readonly db: Database) {}
 
@@ -92,6 +108,33 @@ export class FarmRepository {
     );
     const total = await this.db.queryOne<{ n: number }>(`SELECT count(*) AS n FROM farms ${clause}`, args);
     return { total: Number(total?.n ?? 0), farms: rows.map(toFarm) };
+  }
+
+  async create(farm: NewFarm): Promise<number> {
+    const result = await this.db.writeOne(
+      `INSERT INTO farms (herd_number, name, region, province, herd_size, dairy_buyer_id, certification_body_id, inspection_body_id, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      [
+        farm.herdNumber,
+        farm.name,
+        farm.region,
+        farm.province,
+        farm.herdSize,
+        farm.dairyBuyerId,
+        farm.certificationBodyId,
+        farm.inspectionBodyId,
+        farm.createdAt,
+      ],
+    );
+    return Number(result.rows[0]?.id);
+  }
+
+  /** Adds an organisation farms can relate to; one already there (by id) is left as it is. */
+  async addOrganisation(organisation: { id: string; kind: OrganisationKind; name: string }): Promise<void> {
+    await this.db.writeOne(
+      "INSERT INTO organisations (id, kind, name) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",
+      [organisation.id, organisation.kind, organisation.name],
+    );
   }
 
   async organisations() {
