@@ -18,16 +18,26 @@ export interface TestApi {
   close(): void;
 }
 
-/** A fresh API on its own temporary database file, with the demo register of `farms` farms. */
+/**
+ * A fresh API on its own temporary database file, with the demo register of `farms` farms; with
+ * `prepare` instead, an empty database that the function fills (and `password` for its logins).
+ */
 export async function createTestApi(
-  options: { farms?: number; config?: Partial<AppConfig>; now?: () => Date } = {},
+  options: {
+    farms?: number;
+    config?: Partial<AppConfig>;
+    now?: () => Date;
+    prepare?: (db: Database, clock: () => Date) => Promise<void>;
+    password?: string;
+  } = {},
 ): Promise<TestApi> {
   const dir = mkdtempSync(join(tmpdir(), "monitor-test-"));
   const url = `file:${join(dir, "test.db")}`;
   const db = new Database({ url });
   const clock = options.now ?? (() => new Date());
   await migrate(db, clock);
-  await seedDemo(db, clock, { farms: options.farms ?? 40 });
+  if (options.prepare) await options.prepare(db, clock);
+  else await seedDemo(db, clock, { farms: options.farms ?? 40 });
   const app = createApp({ db, clock, config: options.config ?? {} });
   const publicOrigin = options.config?.publicOrigin ?? defaultConfig.publicOrigin;
 
@@ -49,7 +59,7 @@ export async function createTestApi(
     url,
     app,
     request,
-    async login(email, password = DEMO_PASSWORD) {
+    async login(email, password = options.password ?? DEMO_PASSWORD) {
       const response = await request("/api/auth/login", {
         method: "POST",
         body: JSON.stringify({ email, password }),

@@ -1,20 +1,15 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Role, ScopeType } from "@monitor/domain";
 import { deriveInitiatives, getVersion, type SurveyVersion, withThemes } from "@monitor/surveys";
-import { createApp } from "../../apps/api/src/app.ts";
 import { hashPassword } from "../../apps/api/src/auth/password.ts";
-import { Database } from "../../apps/api/src/db/client.ts";
-import { migrate } from "../../apps/api/src/db/migrate.ts";
+import type { Database } from "../../apps/api/src/db/client.ts";
 import { ORGANISATIONS } from "../../apps/api/src/demo/register.ts";
-import { type AppConfig, defaultConfig } from "../../apps/api/src/env.ts";
+import type { AppConfig } from "../../apps/api/src/env.ts";
 import type { Locale } from "../../apps/api/src/i18n/locale.ts";
 import type { OrganisationKind } from "../../apps/api/src/repositories/farms.ts";
 import { createRepositories } from "../../apps/api/src/repositories/index.ts";
 import type { Answers } from "../../apps/api/src/repositories/responses.ts";
 import { registerSurveyVersions } from "../../apps/api/src/services/surveyVersions.ts";
-import { checkAgainstContract, type TestApi } from "./api.ts";
+import { createTestApi, type TestApi } from "./api.ts";
 
 /**
  * Small named fixtures built through the repositories, for the API tests: an empty API, a farm
@@ -38,50 +33,14 @@ const next = () => ++sequence;
  * registered, but no demo (no farms, users or campaigns): build the sector with the fixtures below.
  * `login` takes FIXTURE_PASSWORD unless told otherwise.
  */
-export async function createEmptyApi(
+export function createEmptyApi(
   options: { config?: Partial<AppConfig>; now?: () => Date } = {},
 ): Promise<TestApi> {
-  const dir = mkdtempSync(join(tmpdir(), "monitor-test-"));
-  const url = `file:${join(dir, "test.db")}`;
-  const db = new Database({ url });
-  const clock = options.now ?? (() => new Date());
-  await migrate(db, clock);
-  await registerSurveyVersions(createRepositories(db), clock());
-  const app = createApp({ db, clock, config: options.config ?? {} });
-  const publicOrigin = options.config?.publicOrigin ?? defaultConfig.publicOrigin;
-
-  // As createTestApi's (test/support/api.ts): the answer checked against the contract.
-  const request = async (path: string, init: RequestInit & { cookie?: string } = {}) => {
-    const headers = new Headers(init.headers);
-    if (init.cookie) headers.set("cookie", init.cookie);
-    // Writes come from the app's own pages (CSRF check), unless the test sends another Origin.
-    const method = (init.method ?? "GET").toUpperCase();
-    if (!["GET", "HEAD", "OPTIONS"].includes(method) && !headers.has("origin"))
-      headers.set("origin", publicOrigin);
-    if (init.body && !headers.has("content-type")) headers.set("content-type", "application/json");
-    const response = await app.request(path, { ...init, headers });
-    await checkAgainstContract(init.method ?? "GET", path, response);
-    return response;
-  };
-
-  return {
-    db,
-    url,
-    app,
-    request,
-    async login(email, password = FIXTURE_PASSWORD) {
-      const response = await request("/api/auth/login", {
-        method: "POST",
-        body: JSON.stringify({ email, password }),
-      });
-      if (response.status !== 200) throw new Error(`login ${email} failed: ${response.status}`);
-      return (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-    },
-    close() {
-      db.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return createTestApi({
+    ...options,
+    password: FIXTURE_PASSWORD,
+    prepare: async (db, clock) => registerSurveyVersions(createRepositories(db), clock()),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
