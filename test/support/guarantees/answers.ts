@@ -1,24 +1,12 @@
 /** Answer sets for the 2026 questionnaire (surveys/2026), shared by the guarantee tests. */
+import { complete2026 } from "../fixtures.ts";
 
 /** Every answer the 2026 questionnaire requires, taking two initiatives (a vet contract, cow brushes). */
 export const COMPLETE_2026 = {
-  dairy_cows: 120,
-  land_ha: 80,
-  grassland_ha: 50,
-  grazing: true,
-  grazing_days: 180,
-  housing_type: "free_stall",
-  milking_system: "milking_robot",
-  own_renewable_electricity_kwh: 0,
+  ...complete2026,
   herd_health_vet: true,
   herd_health_vet_contract_ref: "VET-2026-17",
   cow_brush_count: 3,
-  cell_count_testing: false,
-  milking_machine_test: false,
-  energy_scan: false,
-  waste_disposal_proven: false,
-  alternative_water: false,
-  declaration_correct: true,
 } as const;
 
 /**

@@ -47,15 +47,18 @@ const toFarm = (r: FarmRow): Farm => ({
 });
 
 /** A farm entering the register (the record key is drawn by the database). */
-export interface NewFarm {
-  herdNumber: string;
-  name: string;
-  region: string;
-  province: string;
-  herdSize: number;
-  dairyBuyerId: string | null;
-  certificationBodyId: string | null;
-  inspectionBodyId: string | null;
+export interface NewFarm
+  extends Pick<
+    Farm,
+    | "herdNumber"
+    | "name"
+    | "region"
+    | "province"
+    | "herdSize"
+    | "dairyBuyerId"
+    | "certificationBodyId"
+    | "inspectionBodyId"
+  > {
   /** When the farm entered the register: it counts in the campaigns of that year and later. */
   createdAt: string;
 }
