@@ -10,6 +10,7 @@ export * from "./monitor.ts";
 export * from "./openapi.ts";
 export * from "./problem.ts";
 export * from "./results.ts";
+export * from "./route.ts";
 export * from "./routes.ts";
 export * from "./sector.ts";
 export * from "./surveys.ts";

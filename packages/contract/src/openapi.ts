@@ -7,7 +7,8 @@ import { farm } from "./farms.ts";
 import { farmMonitorSummary, monitorDocument, receiptResponse, responseState } from "./monitor.ts";
 import { fieldError, problemDocument } from "./problem.ts";
 import { comparison } from "./results.ts";
-import { openApiPath, ROUTES, type RouteContract } from "./routes.ts";
+import type { RouteContract } from "./route.ts";
+import { openApiPath, ROUTES } from "./routes.ts";
 import { aggregateScope, sectorOption, sectorTrendPoint } from "./sector.ts";
 
 type JsonSchema = Record<string, unknown>;

@@ -28,6 +28,7 @@ import {
   submitResponse,
 } from "./monitor.ts";
 import { farmResultsResponse } from "./results.ts";
+import { ok, type RouteContract } from "./route.ts";
 import {
   breakdownQuery,
   campaignViewQuery,
@@ -48,58 +49,13 @@ import {
   surveyVersionResponse,
 } from "./surveys.ts";
 
-export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-
-/** What a route reads: path parameters, query parameters, headers and a JSON body. */
-export interface RouteRequest {
-  params?: z.ZodObject;
-  query?: z.ZodObject;
-  /** Header names as documented (matched without regard to case). */
-  headers?: z.ZodObject;
-  body?: z.ZodType;
-}
-
-/** The success answer: a JSON body with its schema, files of other media types, or no content. */
-export interface RouteResponse {
-  status: 200 | 204;
-  description: string;
-  /** The `application/json` body. */
-  json?: z.ZodType;
-  /** Media types of non-JSON answers (CSV, XLSX), described by `description`. */
-  files?: readonly string[];
-}
-
-export interface RouteContract {
-  /** Unique name, the OpenAPI operationId. */
-  name: string;
-  method: HttpMethod;
-  /** Hono form: `/api/farms/:farmId/monitor/:campaignId`. */
-  path: string;
-  summary: string;
-  /** Whether the route needs a session (the `monitor_session` cookie). */
-  session: boolean;
-  request: RouteRequest;
-  response: RouteResponse;
-  /** Failures particular to the route, by status (each a problem document, like every other 4xx/5xx). */
-  errors?: Readonly<Record<number, string>>;
-  /**
-   * The answer holds figures about groups of farms for someone who is not one of them: every such
-   * figure passes through disclosure control (checked by test/api/disclosure-routes.test.ts).
-   */
-  aggregates?: true;
-  /** Answers other than the success one that are not problem documents (the health check's 503). */
-  otherResponses?: Readonly<Record<number, { description: string; json: z.ZodType }>>;
-}
-
-const ok = (json: z.ZodType, description = "OK"): RouteResponse => ({ status: 200, description, json });
-
 const NOT_SUBMITTED = "The monitor is not submitted";
 const SECTOR_ERRORS = { 403: "Not a sector analyst", 404: "No such campaign" };
 const CSV = "text/csv; charset=utf-8";
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** Every route of the API, its request and its answer: the one description both sides use. */
-export const ROUTES: readonly RouteContract[] = [
+/** The core routes, their requests and answers: the one description both sides use. */
+const CORE_ROUTES: readonly RouteContract[] = [
   {
     name: "health",
     method: "GET",
@@ -511,6 +467,11 @@ export const ROUTES: readonly RouteContract[] = [
     ),
   },
 ];
+
+/**
+ * Every route of the API: the core ones above and each area's own list (kept beside its schemas).
+ */
+export const ROUTES: readonly RouteContract[] = [...CORE_ROUTES];
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const patternOf = (path: string) =>

@@ -16,12 +16,21 @@ function initialLocale(): Locale {
   return (LOCALES as string[]).includes(browser) ? (browser as Locale) : "nl";
 }
 
+/** An area's own strings, kept beside its pages under one top-level key of its own. */
+export type AreaBundle = Record<Locale, Record<string, unknown>>;
+
+/** Each area that keeps its strings beside its pages registers them here. */
+const AREA_BUNDLES: AreaBundle[] = [];
+
+const withAreas = (locale: Locale, base: object) =>
+  Object.assign({}, base, ...AREA_BUNDLES.map((bundle) => bundle[locale]));
+
 void i18next.use(initReactI18next).init({
   resources: {
-    en: { translation: en },
-    nl: { translation: nl },
-    fr: { translation: fr },
-    de: { translation: de },
+    en: { translation: withAreas("en", en) },
+    nl: { translation: withAreas("nl", nl) },
+    fr: { translation: withAreas("fr", fr) },
+    de: { translation: withAreas("de", de) },
   },
   lng: initialLocale(),
   fallbackLng: "en",
