@@ -17,7 +17,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [["list"]],
-  outputDir: join(root, "test-results"),
+  outputDir: join(root, "test-results", `e2e-${port}`),
   use: {
     baseURL: `http://localhost:${port}`,
     browserName: "chromium",
@@ -46,7 +46,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       DATABASE_URL: `file:${database}`,
-      WEB_DIST: join(root, "apps/web/dist"),
+      WEB_DIST: process.env.WEB_DIST ?? join(root, "apps/web/dist"),
       DEMO_FARMS: "300",
     },
   },
