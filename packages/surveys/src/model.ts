@@ -131,13 +131,13 @@ export function cachedModel(json: SurveyJson): Model {
  * calculated values in conditions, dynamic panels and matrices, clearInvisibleValues "onHidden")
  * use the full model instead.
  */
-interface CompiledQuestion {
+export interface CompiledQuestion {
   name: string;
   hidden: boolean;
   computed: boolean;
   conditions: ConditionRunner[];
 }
-interface Compiled {
+export interface Compiled {
   fallback: boolean;
   questions: CompiledQuestion[];
 }
@@ -203,13 +203,19 @@ function compile(json: SurveyJson): Compiled {
 
 const compiledCache = new WeakMap<object, Compiled>();
 
-/** `visibleAnswers` for a questionnaire, by the fast path when it applies. */
-export function visibleAnswersOf(json: SurveyJson, data: Record<string, unknown>): Record<string, unknown> {
+/** The compiled visibility of a questionnaire's questions, once per JSON object. */
+export function compiledQuestionnaire(json: SurveyJson): Compiled {
   let compiled = compiledCache.get(json);
   if (!compiled) {
     compiled = compile(json);
     compiledCache.set(json, compiled);
   }
+  return compiled;
+}
+
+/** `visibleAnswers` for a questionnaire, by the fast path when it applies. */
+export function visibleAnswersOf(json: SurveyJson, data: Record<string, unknown>): Record<string, unknown> {
+  const compiled = compiledQuestionnaire(json);
   if (compiled.fallback) return visibleAnswers(cachedModel(json), data);
   const out: Record<string, unknown> = {};
   for (const q of compiled.questions) {

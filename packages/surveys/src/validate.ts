@@ -1,5 +1,6 @@
 import { message } from "./messages.ts";
 import { createModel, isEmptyAnswer, type QuestionInfo, questionsOf } from "./model.ts";
+import { surelyValid } from "./quickCheck.ts";
 import type { AnswerError, Locale, SurveyVersion } from "./types.ts";
 
 /** Type, choice and range errors of one answer; null/undefined/"" mean "no answer" and pass. */
@@ -72,12 +73,14 @@ export function validateAnswers(
   if (mode === "save") return errors;
 
   const withErrors = new Set(errors.map((e) => e.question));
-  const model = createModel(version.json);
-  model.locale = locale;
   const clean: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(data)) {
     if (questions.has(name) && !withErrors.has(name) && !isEmptyAnswer(value)) clean[name] = value;
   }
+  // Most submissions are complete: the quick check spares building a model; any doubt asks the model.
+  if (!errors.length && surelyValid(version.json, clean)) return errors;
+  const model = createModel(version.json);
+  model.locale = locale;
   model.data = structuredClone(clean);
   model.clearIncorrectValues(true);
   model.validate(true, false);
