@@ -1,9 +1,11 @@
+import { SIZE_CLASSES } from "@monitor/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRepositories } from "../../apps/api/src/repositories/index.ts";
 import type { Population } from "../../apps/api/src/repositories/statistics.ts";
 import { registerSurveyVersions } from "../../apps/api/src/services/surveyVersions.ts";
 import { createTestApi, type TestApi } from "../support/api.ts";
 import { campaignOfYear, complete2026 } from "../support/fixtures.ts";
+import { recountedCounters, storedCounters } from "../support/recount.ts";
 
 /**
  * The statistic counters against the row-level tables they summarise: after the demo seed, a
@@ -29,7 +31,35 @@ const POPULATIONS: [string, Population, string, unknown[]][] = [
     "f.dairy_buyer_id = ? AND f.region = ?",
     ["milcobel", "flanders"],
   ],
+  [
+    "Flanders, 50-99 cows (a pair cell)",
+    { scope: { kind: "all" }, region: "flanders", sizeClass: "50_99" },
+    "f.region = ? AND f.herd_size BETWEEN 50 AND 99",
+    ["flanders"],
+  ],
+  [
+    "Milcobel in Flanders, 50-99 cows (three attributes: the full combinations summed)",
+    { scope: { kind: "dairy_buyer", id: "milcobel" }, region: "flanders", sizeClass: "50_99" },
+    "f.dairy_buyer_id = ? AND f.region = ? AND f.herd_size BETWEEN 50 AND 99",
+    ["milcobel", "flanders"],
+  ],
 ];
+
+/** Per size class, the reference histogram of a breakdown: one cell per group, or summed rows. */
+async function expectBreakdownsMatch(campaignId: number) {
+  const statistics = createRepositories(api.db).statistics;
+  for (const [name, population, where, args] of POPULATIONS.slice(0, 5)) {
+    const groups = await statistics.breakdownHistograms(campaignId, population, "sizeClass");
+    for (const { id, min, max } of SIZE_CLASSES) {
+      const reference = await referenceHistogram(campaignId, `${where} AND f.herd_size BETWEEN ? AND ?`, [
+        ...args,
+        min,
+        max ?? Number.MAX_SAFE_INTEGER,
+      ]);
+      expect(groups.get(id) ?? [], `${name}, ${id}`).toEqual(reference);
+    }
+  }
+}
 
 async function referenceHistogram(campaignId: number, where: string, args: unknown[]) {
   const rows = await api.db.query<{ total: number; farms: number }>(
@@ -61,6 +91,9 @@ async function expectCountersMatch(campaignId: number) {
     const adoption = await statistics.adoption(campaignId, population);
     expect(adoption.counts, name).toEqual(await referenceAdoption(campaignId, where, args));
   }
+  await expectBreakdownsMatch(campaignId);
+  // Every cell row of the lattice, as stored, against an independent recount.
+  expect(await storedCounters(api.db, campaignId)).toEqual(await recountedCounters(api.db, campaignId));
 }
 
 let current: number;

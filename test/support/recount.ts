@@ -4,8 +4,9 @@ import type { Database } from "../../apps/api/src/db/client.ts";
 /**
  * The statistic counters of a campaign recounted from the row-level tables (submitted responses,
  * their derived initiatives and the key they were counted under), independently of the counter
- * code, next to the counter rows as stored. Both come normalised: rows without farms dropped,
- * histogram entries of 0 dropped, keys sorted.
+ * code, next to the counter rows as stored: one row per cell of the farm-attribute lattice (each
+ * full combination, the roll-up, each value of one attribute and each pair of values of two). Both
+ * come normalised: rows without farms dropped, histogram entries of 0 dropped, keys sorted.
  */
 type Counts = Record<string, number>;
 interface CounterState {
@@ -118,10 +119,21 @@ export async function recountedCounters(
     for (const id of ids) state.initiatives[id] = (state.initiatives[id] ?? 0) + 1;
     states.set(key, state);
   };
+  // Every cell of the lattice: the full key, and the key with all but at most two columns rolled up.
+  const cells: number[][] = [KEY_COLUMNS.map((_, i) => i), []];
+  KEY_COLUMNS.forEach((_, i) => {
+    cells.push([i]);
+    for (let j = i + 1; j < KEY_COLUMNS.length; j++) cells.push([i, j]);
+  });
   for (const response of responses) {
     const ids = byResponse.get(Number(response.id)) ?? [];
-    add((JSON.parse(response.counter_key) as string[]).join("|"), ids, Number(response.record_key));
-    add(KEY_COLUMNS.map(() => "*").join("|"), ids, Number(response.record_key));
+    const key = JSON.parse(response.counter_key) as string[];
+    for (const kept of cells)
+      add(
+        key.map((value, i) => (kept.includes(i) ? value : "*")).join("|"),
+        ids,
+        Number(response.record_key),
+      );
   }
   return Object.fromEntries(
     [...states]

@@ -2,14 +2,36 @@ import type { InStatement } from "@libsql/client";
 import { FARM_ATTRIBUTES, type FarmAttributeName } from "@monitor/domain";
 import { comparableInitiativeIds, type DerivedInitiative, getCatalogue, withThemes } from "@monitor/surveys";
 import type { Database } from "../db/client.ts";
-import { counterColumnOf, counterCondition, type Population, ROLL_UP, ROLL_UP_COLUMN } from "./population.ts";
+import {
+  CELL_ATTRIBUTES,
+  counterColumnOf,
+  counterCondition,
+  type Population,
+  ROLL_UP,
+} from "./population.ts";
 
 /**
  * The attributes a counter row is kept for (the farm as it was when its monitor was submitted):
  * one key column per farm attribute, read from the register with the attribute's SQL.
  */
 const KEY = FARM_ATTRIBUTES.map((a) => a.counterColumn);
-const ROLL_UP_KEY = KEY.map(() => ROLL_UP);
+
+/**
+ * The cells a farm is counted in (population.ts): which key columns each keeps (true) or rolls up
+ * (false): every choice of at most CELL_ATTRIBUTES columns, and the full key.
+ */
+const CELLS: boolean[][] = (() => {
+  const masks: boolean[][] = [];
+  for (let bits = 0; bits < 1 << KEY.length; bits++) {
+    const mask = KEY.map((_, i) => (bits & (1 << i)) !== 0);
+    const kept = mask.filter(Boolean).length;
+    if (kept <= CELL_ATTRIBUTES || kept === KEY.length) masks.push(mask);
+  }
+  return masks;
+})();
+const cellKeyOf = (key: readonly string[], mask: readonly boolean[]) =>
+  key.map((value, i) => (mask[i] ? value : ROLL_UP));
+const CELLS_SQL = `cells(${KEY.map((_, i) => `m${i}`).join(", ")}) AS (VALUES ${CELLS.map((m) => `(${m.map(Number).join(", ")})`).join(", ")})`;
 
 /** The key of a farm's counter row, as SQL over `farms f`, one expression per key column. */
 export const COUNTER_KEY_SQL = FARM_ATTRIBUTES.map((a) => a.sql).join(", ");
@@ -94,38 +116,15 @@ export class CounterRepository {
     sign: 1 | -1,
     condition: { sql: string; args: unknown[] },
   ): InStatement[] {
-    const columns = `campaign_id, ${KEY.join(", ")}`;
-    // Adding: the row of the farm's attributes now. Taking out: the row the response was counted in.
-    const farmRow =
+    // Adding: the cells of the farm's attributes now. Taking out: those the response was counted in.
+    const farmKey =
       sign === 1
-        ? {
-            sql: `(${columns}) = (SELECT ?, ${COUNTER_KEY_SQL} FROM farms f WHERE f.id = ?)`,
-            args: [campaignId, farmId],
-          }
+        ? { sql: `SELECT ${COUNTER_KEY_SQL} FROM farms f WHERE f.id = ?`, args: [farmId] }
         : {
-            sql: `(${columns}) = (SELECT r.campaign_id, ${KEY.map((_, i) => `json_extract(r.counter_key, '$[${i}]')`).join(", ")}
-                    FROM responses r WHERE r.campaign_id = ? AND r.farm_id = ?)`,
+            sql: `SELECT ${KEY.map((_, i) => `json_extract(r.counter_key, '$[${i}]')`).join(", ")}
+                    FROM responses r WHERE r.campaign_id = ? AND r.farm_id = ?`,
             args: [campaignId, farmId],
           };
-    const rollUpRow = {
-      sql: `(${columns}) = (?, ${KEY.map(() => "?").join(", ")})`,
-      args: [campaignId, ...ROLL_UP_KEY],
-    };
-    const empty = [campaignId, "{}", "{}", JSON.stringify(themeZeros())];
-    const create: InStatement[] = [
-      {
-        sql: `INSERT INTO statistic_counters (${columns}, farms, totals, comparable, themes, initiatives)
-              SELECT ?, ${COUNTER_KEY_SQL}, 0, ?, ?, ?, '{}' FROM farms f WHERE f.id = ? AND ${condition.sql}
-              ON CONFLICT DO NOTHING`,
-        args: [...empty, farmId, ...condition.args] as never,
-      },
-      {
-        sql: `INSERT INTO statistic_counters (${columns}, farms, totals, comparable, themes, initiatives)
-              SELECT ?, ${KEY.map(() => "?").join(", ")}, 0, ?, ?, ?, '{}' WHERE ${condition.sql}
-              ON CONFLICT DO NOTHING`,
-        args: [campaignId, ...ROLL_UP_KEY, ...empty.slice(1), ...condition.args] as never,
-      },
-    ];
     // Fixed-size statements whatever the number of initiatives: the deltas travel as JSON parameters.
     const delta = (keys: readonly (string | number)[]) => {
       const object: Counts = {};
@@ -135,28 +134,36 @@ export class CounterRepository {
     const themeDeltas = JSON.stringify(
       Object.fromEntries(Object.entries(counts.themes).map(([theme, n]) => [theme, { [n]: sign }])),
     );
-    const change = (row: { sql: string; args: unknown[] }): InStatement => ({
-      sql: `UPDATE statistic_counters SET farms = farms + ?,
-              record_keys = ((record_keys + ? * coalesce((SELECT record_key FROM farms WHERE id = ?), 0)) % 4294967296 + 4294967296) % 4294967296,
-              totals = ${addCounts("totals", "?")},
-              comparable = ${addCounts("comparable", "?")},
-              themes = ${addThemeCounts("themes", "?")},
-              initiatives = ${addCounts("initiatives", "?")}
-            WHERE ${row.sql} AND ${condition.sql}`,
-      args: [
-        sign,
-        sign,
-        farmId,
-        delta([counts.total]),
-        delta([counts.comparable]),
-        themeDeltas,
-        themeDeltas,
-        delta(counts.initiatives),
-        ...row.args,
-        ...condition.args,
-      ] as never,
-    });
-    return [...(sign === 1 ? create : []), change(farmRow), change(rollUpRow)];
+    // One statement for every cell: a cell seen for the first time starts from the delta itself.
+    return [
+      {
+        sql: `WITH farm_key(${KEY.join(", ")}) AS (${farmKey.sql}), ${CELLS_SQL}
+              INSERT INTO statistic_counters (campaign_id, ${KEY.join(", ")}, farms, record_keys, totals, comparable, themes, initiatives)
+              SELECT ?, ${KEY.map((column, i) => `CASE WHEN cells.m${i} THEN farm_key.${column} ELSE '${ROLL_UP}' END`).join(", ")},
+                     ?, ((? * coalesce((SELECT record_key FROM farms WHERE id = ?), 0)) % 4294967296 + 4294967296) % 4294967296,
+                     ?, ?, ?, ?
+                FROM farm_key, cells WHERE ${condition.sql}
+              ON CONFLICT (campaign_id, ${KEY.join(", ")}) DO UPDATE SET
+                farms = farms + excluded.farms,
+                record_keys = (record_keys + excluded.record_keys) % 4294967296,
+                totals = ${addCounts("totals", "excluded.totals")},
+                comparable = ${addCounts("comparable", "excluded.comparable")},
+                themes = ${addThemeCounts("themes", "excluded.themes")},
+                initiatives = ${addCounts("initiatives", "excluded.initiatives")}`,
+        args: [
+          ...farmKey.args,
+          campaignId,
+          sign,
+          sign,
+          farmId,
+          delta([counts.total]),
+          delta([counts.comparable]),
+          themeDeltas,
+          delta(counts.initiatives),
+          ...condition.args,
+        ] as never,
+      },
+    ];
   }
 
   /**
@@ -200,30 +207,35 @@ export class CounterRepository {
       for (const initiative of counts.initiatives) increment(counter.initiatives, initiative);
       counters.set(id, counter);
     }
-    const rollUps = new Map<number, CounterRow>();
+    const cells = new Map<string, CounterRow>();
     for (const c of counters.values()) {
-      const rollUp = rollUps.get(c.campaignId) ?? {
-        campaignId: c.campaignId,
-        key: Object.fromEntries(KEY.map((column) => [column, ROLL_UP])),
-        farms: 0,
-        recordKeys: 0,
-        totals: {},
-        comparable: {},
-        themes: themeZeros(),
-        initiatives: {},
-      };
-      rollUp.farms += c.farms;
-      rollUp.recordKeys = (rollUp.recordKeys + c.recordKeys) % TWO_32;
-      add(rollUp.totals, c.totals);
-      add(rollUp.comparable, c.comparable);
-      for (const [theme, counts] of Object.entries(c.themes)) {
-        rollUp.themes[theme] ??= {};
-        add(rollUp.themes[theme], counts);
+      const fullKey = KEY.map((column) => c.key[column] as string);
+      for (const mask of CELLS) {
+        const cellKey = cellKeyOf(fullKey, mask);
+        const id = [c.campaignId, ...cellKey].join("\u0000");
+        const cell = cells.get(id) ?? {
+          campaignId: c.campaignId,
+          key: Object.fromEntries(KEY.map((column, i) => [column, cellKey[i] as string])),
+          farms: 0,
+          recordKeys: 0,
+          totals: {},
+          comparable: {},
+          themes: themeZeros(),
+          initiatives: {},
+        };
+        cell.farms += c.farms;
+        cell.recordKeys = (cell.recordKeys + c.recordKeys) % TWO_32;
+        add(cell.totals, c.totals);
+        add(cell.comparable, c.comparable);
+        for (const [theme, counts] of Object.entries(c.themes)) {
+          cell.themes[theme] ??= {};
+          add(cell.themes[theme], counts);
+        }
+        add(cell.initiatives, c.initiatives);
+        cells.set(id, cell);
       }
-      add(rollUp.initiatives, c.initiatives);
-      rollUps.set(c.campaignId, rollUp);
     }
-    const inserts: InStatement[] = [...counters.values(), ...rollUps.values()].map((c) => ({
+    const inserts: InStatement[] = [...cells.values()].map((c) => ({
       sql: `INSERT INTO statistic_counters (campaign_id, ${KEY.join(", ")}, farms, record_keys, totals, comparable, themes, initiatives)
             VALUES (?, ${KEY.map(() => "?").join(", ")}, ?, ?, ?, ?, ?, ?)`,
       args: [
@@ -258,8 +270,8 @@ export class CounterRepository {
     const row = await this.db.queryOne<{ missing: number }>(
       `SELECT EXISTS (
          SELECT 1 FROM responses r WHERE r.status = 'submitted' AND NOT EXISTS (
-           SELECT 1 FROM statistic_counters c WHERE c.campaign_id = r.campaign_id AND c.${ROLL_UP_COLUMN} = ?)) AS missing`,
-      [ROLL_UP],
+           SELECT 1 FROM statistic_counters c WHERE c.campaign_id = r.campaign_id AND ${KEY.map((column) => `c.${column} = ?`).join(" AND ")})) AS missing`,
+      KEY.map(() => ROLL_UP),
     );
     return Number(row?.missing ?? 0) === 1;
   }
@@ -275,7 +287,7 @@ export class CounterRepository {
     field: "totals" | "comparable",
     groupBy?: FarmAttributeName,
   ): Promise<{ campaignId: number; group: string; total: number; farms: number }[]> {
-    const where = counterCondition(population, groupBy !== undefined);
+    const where = counterCondition(population, groupBy);
     const group = groupBy === undefined ? "''" : counterColumnOf(groupBy);
     const rows = await this.db.query<{ campaign_id: number; grp: string; total: string; farms: number }>(
       `SELECT c.campaign_id, ${group} AS grp, h.key AS total, sum(h.value) AS farms
@@ -303,7 +315,7 @@ export class CounterRepository {
     population: Population,
     groupBy?: FarmAttributeName,
   ): Promise<{ campaignId: number; group: string; farms: number; keySum: number }[]> {
-    const where = counterCondition(population, groupBy !== undefined);
+    const where = counterCondition(population, groupBy);
     const group = groupBy === undefined ? "''" : counterColumnOf(groupBy);
     const rows = await this.db.query<{ campaign_id: number; grp: string; farms: number; key_sum: number }>(
       `SELECT c.campaign_id, ${group} AS grp, sum(c.farms) AS farms, sum(c.record_keys) % 4294967296 AS key_sum

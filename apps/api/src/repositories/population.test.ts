@@ -6,17 +6,22 @@ const all = { kind: "all" } as const;
 const HOSTILE = "x' OR 1 = 1 --";
 
 describe("population conditions", () => {
-  it("read the unfiltered population from the roll-up rows, a grouped one from the attribute rows", () => {
-    expect(counterCondition({ scope: all })).toEqual({ sql: "region = ?", args: ["*"] });
-    expect(counterCondition({ scope: all }, true)).toEqual({ sql: "region <> ?", args: ["*"] });
+  const columns = FARM_ATTRIBUTES.map((a) => a.counterColumn);
+  const cell = (...kept: string[]) =>
+    columns.map((c) => (kept.includes(c) ? `${c} <> ?` : `${c} = ?`)).join(" AND ");
+  const stars = columns.map(() => "*");
+
+  it("read the unfiltered population from the roll-up row, a grouped one from one cell per group", () => {
+    expect(counterCondition({ scope: all })).toEqual({ sql: cell(), args: stars });
+    expect(counterCondition({ scope: all }, "sizeClass")).toEqual({ sql: cell("size_class"), args: stars });
     expect(populationCondition({ scope: all })).toEqual({ sql: "1 = 1", args: [] });
   });
 
   it.each(FARM_ATTRIBUTES.map((a) => [a.name, a] as const))("narrow by %s with a parameter", (name, a) => {
     const p: Population = { scope: all, [name]: HOSTILE };
     expect(counterCondition(p)).toEqual({
-      sql: `region <> ? AND ${a.counterColumn} = ?`,
-      args: ["*", HOSTILE],
+      sql: `${cell(a.counterColumn)} AND ${a.counterColumn} = ?`,
+      args: [...stars, HOSTILE],
     });
     expect(populationCondition(p)).toEqual({ sql: `1 = 1 AND ${a.sql} = ?`, args: [HOSTILE] });
   });
@@ -28,12 +33,23 @@ describe("population conditions", () => {
       region: "wallonia",
     };
     expect(counterCondition(p)).toEqual({
-      sql: "region <> ? AND dairy_buyer_id = ? AND region = ? AND dairy_buyer_id = ?",
-      args: ["*", "milcobel", "wallonia", "inex"],
+      sql: `${cell("region", "dairy_buyer_id")} AND dairy_buyer_id = ? AND region = ? AND dairy_buyer_id = ?`,
+      args: [...stars, "milcobel", "wallonia", "inex"],
     });
     expect(populationCondition(p).args).toEqual(["milcobel", "wallonia", "inex"]);
     const certified = counterCondition({ scope: { kind: "certification_body", id: "mcc" } });
-    expect(certified).toEqual({ sql: "region <> ? AND certification_body_id = ?", args: ["*", "mcc"] });
+    expect(certified).toEqual({
+      sql: `${cell("certification_body_id")} AND certification_body_id = ?`,
+      args: [...stars, "mcc"],
+    });
+  });
+
+  it("sum the full combinations for a population narrowed by more than two attributes", () => {
+    const p: Population = { scope: { kind: "dairy_buyer", id: "milcobel" }, region: "wallonia" };
+    expect(counterCondition(p, "sizeClass")).toEqual({
+      sql: `${cell(...columns)} AND dairy_buyer_id = ? AND region = ?`,
+      args: [...stars, "milcobel", "wallonia"],
+    });
   });
 
   it("list the narrowing attributes in the table's order, and widen one at a time", () => {

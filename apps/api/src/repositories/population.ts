@@ -36,34 +36,46 @@ export function populationCondition(p: Population): { sql: string; args: unknown
   return { sql: parts.join(" AND "), args };
 }
 
-/** The key value of each campaign's roll-up row of the counters: every farm, so an unfiltered view reads one row. */
+/** The key value of a counter column that a counter row does not narrow by (every value of it). */
 export const ROLL_UP = "*";
-/** The counter column that tells the roll-up rows apart (any key column would do). */
-export const ROLL_UP_COLUMN = FARM_ATTRIBUTES[0].counterColumn;
+
+/** Counter rows narrow by at most this many farm attributes, besides the rows of every attribute. */
+export const CELL_ATTRIBUTES = 2;
+
+const COLUMNS = FARM_ATTRIBUTES.map((a) => a.counterColumn);
 
 /**
- * The counter rows of a population (`statistic_counters`): the roll-up row when nothing narrows it
- * (and the view is not grouped by an attribute), else the attribute rows that match. An analyst's
+ * The counter rows of a population (`statistic_counters`). Every campaign keeps a row per cell of
+ * the lattice of farm attributes: the roll-up (no attribute), each value of one attribute, each pair
+ * of values of two, and each full combination. A population narrowed (scope included, grouped
+ * attribute included) by at most two attributes reads its own cell rows (one row, or one per group),
+ * however many farms it has; a narrower one sums the matching full-combination rows. An analyst's
  * scope is the attribute whose values are organisations of the scope's kind.
  */
-export function counterCondition(p: Population, grouped = false): { sql: string; args: unknown[] } {
-  const parts: string[] = [];
-  const args: unknown[] = [];
+export function counterCondition(
+  p: Population,
+  groupBy?: FarmAttributeName,
+): { sql: string; args: unknown[] } {
+  const fixed: [string, unknown][] = [];
   if (p.scope.kind !== "all") {
     const kind = p.scope.kind;
     const scoped = FARM_ATTRIBUTES.find((a) => a.organisationKind === kind);
     // Fail closed: a scope the counters cannot restrict to must never read every farm.
     if (!scoped) throw new Error(`no farm attribute for the scope ${kind}`);
-    parts.push(`${scoped.counterColumn} = ?`);
-    args.push(p.scope.id);
+    fixed.push([scoped.counterColumn, p.scope.id]);
   }
-  for (const { attribute, value } of narrowing(p)) {
-    parts.push(`${attribute.counterColumn} = ?`);
+  for (const { attribute, value } of narrowing(p)) fixed.push([attribute.counterColumn, value]);
+  const grouped = groupBy === undefined ? null : counterColumnOf(groupBy);
+  const used = new Set([...fixed.map(([column]) => column), ...(grouped ? [grouped] : [])]);
+  const cell = used.size <= CELL_ATTRIBUTES;
+  // A value of '*' given as a filter matches no farm, as before the cells.
+  const parts = COLUMNS.map((column) => (cell && !used.has(column) ? `${column} = ?` : `${column} <> ?`));
+  const args: unknown[] = parts.map(() => ROLL_UP);
+  for (const [column, value] of fixed) {
+    parts.push(`${column} = ?`);
     args.push(value);
   }
-  if (!parts.length && !grouped) return { sql: `${ROLL_UP_COLUMN} = ?`, args: [ROLL_UP] };
-  if (!parts.length) return { sql: `${ROLL_UP_COLUMN} <> ?`, args: [ROLL_UP] };
-  return { sql: `${ROLL_UP_COLUMN} <> ? AND ${parts.join(" AND ")}`, args: [ROLL_UP, ...args] };
+  return { sql: parts.join(" AND "), args };
 }
 
 /** The counter column a breakdown groups by. */
