@@ -53,6 +53,8 @@ const farmFillers = (ok: number) => only(ok, ["farmerOwn"], 404);
 /** Aggregates: sector analysts (a dairy buyer's within its suppliers) and administrators. */
 const analysts = (ok: number) => only(ok, ["sector", "buyerOwn", "buyerOther", "admin"], 403);
 const admins = (ok: number) => only(ok, ["admin"], 403);
+/** An award edition's jury (the demo's jury@ chairs edition 1) and administrators; 404 for the rest. */
+const jury = (ok: number) => only(ok, ["juror", "admin"], 404);
 
 interface Call {
   path: string;
@@ -247,7 +249,113 @@ const TABLE: Record<string, Row> = {
       };
     },
   },
+  listAwards: { expected: signedIn(200), call: () => ({ path: "/api/awards" }) },
+  getAward: { expected: jury(200), call: () => ({ path: "/api/awards/1" }) },
+  listAwardCandidates: { expected: jury(200), call: () => ({ path: "/api/awards/1/candidates" }) },
+  compareAwardCandidates: {
+    expected: jury(200),
+    call: async () => ({ path: `/api/awards/1/compare?ids=${(await candidates()).slice(0, 2).join(",")}` }),
+  },
+  getAwardCandidate: {
+    expected: jury(200),
+    call: async () => ({ path: `/api/awards/1/candidates/${(await candidates())[0]}` }),
+  },
+  scoreAwardCandidate: {
+    expected: { ...jury(200), admin: 403 },
+    call: async () => ({
+      path: `/api/awards/1/candidates/${(await candidates())[0]}/score`,
+      method: "PUT",
+      body: { score: 7, note: "matrix" },
+    }),
+  },
+  declareAwardConflict: {
+    expected: { ...jury(200), admin: 403 },
+    call: async () => ({
+      path: `/api/awards/1/candidates/${(await candidates()).at(-1)}/conflict`,
+      method: "POST",
+      body: { reason: "matrix" },
+    }),
+    // The farm back in the juror's view for the next cells.
+    after: async () => {
+      await api.db.writeOne("DELETE FROM award_conflicts");
+    },
+  },
+  getAwardShortlist: { expected: jury(200), call: () => ({ path: "/api/awards/1/shortlist" }) },
+  decideAwardShortlist: {
+    expected: jury(200),
+    call: async () => ({
+      path: `/api/awards/1/shortlist/${(await candidates())[0]}`,
+      method: "PUT",
+      body: { decision: "shortlisted", reason: "Authorization matrix" },
+    }),
+  },
+  closeAwardShortlist: {
+    expected: jury(200),
+    call: () => ({ path: "/api/awards/1/shortlist/close", method: "POST" }),
+    // Open again for the next cells.
+    after: async () => {
+      await api.db.writeOne("UPDATE award_editions SET shortlist_closed_at = NULL WHERE id = 1");
+    },
+  },
+  exportAwardShortlist: {
+    expected: jury(200),
+    call: () => ({ path: "/api/awards/1/shortlist/export?format=csv" }),
+  },
+  listFarmAwards: { expected: farmFillers(200), call: (ctx) => ({ path: farmPath(ctx, "/awards") }) },
+  enterAward: {
+    expected: farmFillers(200),
+    call: (ctx) => ({
+      path: farmPath(ctx, "/awards/1/entry"),
+      method: "POST",
+      body: { categories: ["overall"], consent: true },
+    }),
+  },
+  withdrawAward: {
+    expected: farmFillers(200),
+    call: async (ctx) => {
+      if (ctx.actor.name === "farmerOwn")
+        await api.request(farmPath(ctx, "/awards/1/entry"), {
+          method: "POST",
+          cookie: ctx.cookie,
+          body: JSON.stringify({ categories: ["overall"], consent: true }),
+        });
+      return { path: farmPath(ctx, "/awards/1/withdraw"), method: "POST" };
+    },
+  },
+  listAdminAwards: { expected: admins(200), call: () => ({ path: "/api/admin/awards" }) },
+  createAward: {
+    expected: admins(200),
+    call: () => ({ path: "/api/admin/awards", method: "POST", body: edition() }),
+  },
+  updateAward: {
+    expected: admins(200),
+    call: async () => {
+      // The edition the administrator's cell of createAward made, never the demo's.
+      const made = await api.db.queryOne<{ id: number }>("SELECT max(id) AS id FROM award_editions");
+      return { path: `/api/admin/awards/${Math.max(2, Number(made?.id))}`, method: "PUT", body: edition() };
+    },
+  },
 };
+
+/** The consenting candidates of the demo's edition 1, ranked as jurors see them. */
+async function candidates(): Promise<number[]> {
+  const rows = await createRepositories(api.db).awards.candidates(1, 0);
+  expect(rows.length).toBeGreaterThan(1);
+  return rows.map((r) => r.candidateId);
+}
+
+const edition = () => ({
+  name: "Matrix Awards",
+  year: 2026,
+  campaignId: current,
+  categories: ["overall"],
+  opensAt: "2026-11-01T00:00:00.000Z",
+  closesAt: "2026-12-01T00:00:00.000Z",
+  weights: { energy: 1 },
+  blind: true,
+  jurors: ["jury@demo.test"],
+  chair: "jury@demo.test",
+});
 
 const demoHash = hashPassword(DEMO_PASSWORD);
 

@@ -15,12 +15,23 @@ const NOW = new Date("2026-11-21T10:00:00.000Z");
 let api: TestApi;
 let analyst: string;
 let farmer: string;
+let juror: string;
+let candidate: number;
 let campaign: number;
 
 beforeAll(async () => {
   api = await createTestApi({ farms: 200, now: () => NOW });
   analyst = await api.login("sector@demo.test");
   farmer = await api.login("farmer@demo.test");
+  juror = await api.login("jury@demo.test");
+  // A candidate of the demo's award edition (a farm that entered with consent).
+  candidate = Number(
+    (
+      await api.db.queryOne<{ id: number }>(
+        "SELECT candidate_id AS id FROM award_consents WHERE action = 'given'",
+      )
+    )?.id,
+  );
   campaign = Number(
     (await api.db.queryOne<{ id: number }>("SELECT id FROM campaigns WHERE year = 2025"))?.id,
   );
@@ -40,6 +51,7 @@ const EXAMPLES: Record<string, () => { path: string; cookie: string }> = {
     cookie: analyst,
   }),
   getFarmResults: () => ({ path: `/api/farms/1/results/${campaign}`, cookie: farmer }),
+  getAwardCandidate: () => ({ path: `/api/awards/1/candidates/${candidate}`, cookie: juror }),
 };
 
 const aggregateRoutes = ROUTES.filter((r) => r.aggregates);

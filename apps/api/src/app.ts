@@ -9,6 +9,7 @@ import { sameOriginWrites, securityHeaders } from "./middleware/security.ts";
 import { createRepositories } from "./repositories/index.ts";
 import { adminRoutes } from "./routes/admin.ts";
 import { authRoutes } from "./routes/auth.ts";
+import { awardRoutes } from "./routes/awards.ts";
 import { campaignRoutes } from "./routes/campaigns.ts";
 import { farmExportRoutes } from "./routes/farmExport.ts";
 import { farmRoutes } from "./routes/farms.ts";
@@ -58,6 +59,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     .route("/", resultRoutes)
     .route("/", farmExportRoutes)
     .route("/", sectorRoutes)
+    .route("/", awardRoutes)
     .route("/", adminRoutes)
     .route("/", openApiRoutes);
   app.route("/api", api);

@@ -1,5 +1,6 @@
 export * from "./admin.ts";
 export * from "./auth.ts";
+export * from "./awards.ts";
 export * from "./campaigns.ts";
 export * from "./common.ts";
 export * from "./farmExport.ts";

@@ -12,6 +12,7 @@ import {
   userParams,
 } from "./admin.ts";
 import { loginBody, loginResponse } from "./auth.ts";
+import { AWARD_ROUTES } from "./awards.ts";
 import { campaignListResponse } from "./campaigns.ts";
 import { farmExportQuery, farmExportResponse } from "./farmExport.ts";
 import { farmListQuery, farmListResponse, farmParams, farmResponse } from "./farms.ts";
@@ -471,7 +472,7 @@ const CORE_ROUTES: readonly RouteContract[] = [
 /**
  * Every route of the API: the core ones above and each area's own list (kept beside its schemas).
  */
-export const ROUTES: readonly RouteContract[] = [...CORE_ROUTES];
+export const ROUTES: readonly RouteContract[] = [...CORE_ROUTES, ...AWARD_ROUTES];
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const patternOf = (path: string) =>

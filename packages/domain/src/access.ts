@@ -55,6 +55,13 @@ export function canFillInFarm(grants: readonly RoleGrant[], farmId: number): boo
   );
 }
 
+/** Whether the user sits on the jury of an award edition (what a juror sees is decided per farm's consent). */
+export function isJurorOf(grants: readonly RoleGrant[], editionId: number): boolean {
+  return grants.some(
+    ({ role, scope }) => role === "juror" && scope.type === "award_edition" && scope.id === String(editionId),
+  );
+}
+
 export type FarmFilter =
   | { kind: "all" }
   | { kind: "none" }

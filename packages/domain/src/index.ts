@@ -1,4 +1,5 @@
 export * from "./access.ts";
+export * from "./awardScore.ts";
 export * from "./benchmark.ts";
 export * from "./disclosure.ts";
 export * from "./farmAttributes.ts";
@@ -6,6 +7,7 @@ export * from "./histogram.ts";
 export * from "./initiatives.ts";
 export * from "./percent.ts";
 export * from "./protectedSummary.ts";
+export * from "./pseudonym.ts";
 export * from "./sizeClass.ts";
 export * from "./statistics.ts";
 export * from "./suppression.ts";

@@ -6,6 +6,7 @@ import type { Locale } from "../i18n/locale.ts";
 import { createRepositories } from "../repositories/index.ts";
 import { registerSurveyVersions } from "../services/surveyVersions.ts";
 import { seedAudits } from "./audits.ts";
+import { seedAwards } from "./awards.ts";
 import { ensureCampaigns, FIRST_YEAR } from "./campaigns.ts";
 import { seededRandom } from "./random.ts";
 import { generateFarm, ORGANISATIONS, type RegisterFarm } from "./register.ts";
@@ -88,6 +89,15 @@ export const DEMO_USERS: DemoUser[] = [
     name: "Jury Member",
     locale: "nl",
     description: "juror, Sustainability Awards 2026",
+    role: "juror",
+    scopeType: "award_edition",
+    scopeId: "1",
+  },
+  {
+    email: "jury2@demo.test",
+    name: "Second Juror",
+    locale: "fr",
+    description: "second juror, Sustainability Awards 2026 (jury@ chairs)",
     role: "juror",
     scopeType: "award_edition",
     scopeId: "1",
@@ -190,6 +200,7 @@ export async function seedDemo(
     onProgress: progress,
   });
   await repos.counters.rebuild();
+  await seedAwards(db, repos, clock());
   await seedAudits(db, clock());
   return true;
 }

@@ -158,6 +158,24 @@ const messages = {
     fr: "Une vue peut être restreinte à deux caractéristiques d'exploitation au plus à la fois (une région et sa province comptent pour une) : ainsi les réponses de chaque exploitation restent cachées dans les chiffres.",
     de: "Eine Ansicht kann auf höchstens zwei Betriebsmerkmale gleichzeitig eingeschränkt werden (eine Region und ihre Provinz zählen als eines): So bleiben die Antworten jedes Betriebs in den Zahlen verborgen.",
   },
+  award_entry_closed: {
+    en: "The entry window of this award edition is closed.",
+    nl: "De inschrijvingsperiode van deze awardeditie is afgelopen.",
+    fr: "La période d'inscription de cette édition du prix est clôturée.",
+    de: "Die Anmeldefrist dieser Preisausgabe ist abgelaufen.",
+  },
+  award_not_entered: {
+    en: "This farm has not entered this award edition.",
+    nl: "Dit bedrijf is niet ingeschreven voor deze awardeditie.",
+    fr: "Cette exploitation n'est pas inscrite à cette édition du prix.",
+    de: "Dieser Betrieb ist für diese Preisausgabe nicht angemeldet.",
+  },
+  award_shortlist_closed: {
+    en: "The shortlist of this award edition is closed.",
+    nl: "De shortlist van deze awardeditie is afgesloten.",
+    fr: "La présélection de cette édition du prix est clôturée.",
+    de: "Die Vorauswahl dieser Preisausgabe ist abgeschlossen.",
+  },
   internal: {
     en: "Something went wrong on our side. Your data is safe; please try again.",
     nl: "Er ging iets mis bij ons. Uw gegevens zijn veilig; probeer het opnieuw.",

@@ -1,5 +1,6 @@
 import type { Database } from "../db/client.ts";
 import { AuditRepository } from "./audit.ts";
+import { AwardRepository } from "./awards.ts";
 import { CampaignRepository } from "./campaigns.ts";
 import { CounterRepository } from "./counters.ts";
 import { FarmRepository } from "./farms.ts";
@@ -20,6 +21,7 @@ export function createRepositories(db: Database) {
     loginAttempts: new LoginAttemptRepository(db),
     farms: new FarmRepository(db),
     audit: new AuditRepository(db),
+    awards: new AwardRepository(db),
     sector: new SectorRepository(db),
     campaigns: new CampaignRepository(db),
     responses: new ResponseRepository(db),
