@@ -7,6 +7,7 @@ import { readConfig } from "../config.ts";
 import { Database } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { FIRST_YEAR } from "./campaigns.ts";
+import { progressBar } from "./progress.ts";
 import { measureSector, PUBLISHED_RATES } from "./sector.ts";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "./seed.ts";
 
@@ -83,7 +84,13 @@ async function main() {
     }
     console.log(`Seeding ${farms} farms, campaigns ${fromYear}–${toYear}, into ${file ?? url}`);
     const started = performance.now();
-    await seedDemo(db, clock, { farms, fromYear, toYear, onProgress: (m) => console.log(m) });
+    await seedDemo(db, clock, {
+      farms,
+      fromYear,
+      toYear,
+      onProgress: (m) => console.log(m),
+      onFarms: progressBar("  farms"),
+    });
     console.log(`Loaded in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 
     console.log("Measured from the database (submitted monitors per campaign year):");

@@ -21,20 +21,33 @@ export const ORGANISATIONS = [
 type RegionProfile = {
   region: string;
   weight: number;
-  provinces: readonly string[];
+  /** Provinces with their share of the region's dairy farms. */
+  provinces: readonly (readonly [string, number])[];
   buyers: readonly (readonly [string, number])[];
   certificationBody: string;
   inspectionBodies: readonly string[];
   names: readonly string[];
-  herd: { mean: number; sd: number };
+  /** Herd size in the first campaign (2014): log-normal, median and spread of log(cows). */
+  herd: { median: number; spread: number };
 };
 
-/** Shares, buyers and herd sizes loosely follow the Belgian sector (about 2/3 of farms in Flanders). */
+/**
+ * Shares of farms, provinces and herd sizes in proportion to public figures for Belgian dairy
+ * (sources and where these are approximations: demo/README.md). About 62% of the farms in
+ * Flanders, where West-Vlaanderen and Antwerpen hold the most dairy farms and Vlaams-Brabant few;
+ * in Wallonia most are in the province of Liège, then Luxembourg and Hainaut.
+ */
 export const REGIONS: readonly RegionProfile[] = [
   {
     region: "flanders",
     weight: 62,
-    provinces: ["West-Vlaanderen", "Oost-Vlaanderen", "Antwerpen", "Limburg", "Vlaams-Brabant"],
+    provinces: [
+      ["West-Vlaanderen", 30],
+      ["Antwerpen", 27],
+      ["Oost-Vlaanderen", 22],
+      ["Limburg", 13],
+      ["Vlaams-Brabant", 8],
+    ],
     buyers: [
       ["milcobel", 45],
       ["frieslandcampina", 25],
@@ -44,12 +57,18 @@ export const REGIONS: readonly RegionProfile[] = [
     certificationBody: "mcc",
     inspectionBodies: ["certalent", "ckcert", "inscert", "sgs"],
     names: ["Hoeve", "Melkveebedrijf", "Boerderij", "Hof"],
-    herd: { mean: 110, sd: 45 },
+    herd: { median: 56, spread: 0.55 },
   },
   {
     region: "wallonia",
     weight: 30,
-    provinces: ["Liège", "Hainaut", "Luxembourg", "Namur", "Brabant wallon"],
+    provinces: [
+      ["Liège", 36],
+      ["Luxembourg", 26],
+      ["Hainaut", 23],
+      ["Namur", 12],
+      ["Brabant wallon", 3],
+    ],
     buyers: [
       ["solarec", 35],
       ["lda", 30],
@@ -59,12 +78,12 @@ export const REGIONS: readonly RegionProfile[] = [
     certificationBody: "cdl",
     inspectionBodies: ["carah", "cdl_inspection", "sgs"],
     names: ["Ferme", "Exploitation", "Ferme laitière", "Domaine"],
-    herd: { mean: 85, sd: 40 },
+    herd: { median: 48, spread: 0.5 },
   },
   {
     region: "east_belgium",
     weight: 6,
-    provinces: ["Liège"],
+    provinces: [["Liège", 1]],
     buyers: [
       ["walhorn", 70],
       ["lda", 30],
@@ -72,12 +91,16 @@ export const REGIONS: readonly RegionProfile[] = [
     certificationBody: "cdl",
     inspectionBodies: ["cdl_inspection", "carah"],
     names: ["Hof", "Milchviehbetrieb", "Bauernhof"],
-    herd: { mean: 70, sd: 30 },
+    herd: { median: 44, spread: 0.45 },
   },
   {
     region: "netherlands",
     weight: 2,
-    provinces: ["Noord-Brabant", "Limburg (NL)", "Zeeland"],
+    provinces: [
+      ["Noord-Brabant", 60],
+      ["Limburg (NL)", 25],
+      ["Zeeland", 15],
+    ],
     buyers: [
       ["frieslandcampina", 80],
       ["milcobel", 20],
@@ -85,7 +108,7 @@ export const REGIONS: readonly RegionProfile[] = [
     certificationBody: "mcc",
     inspectionBodies: ["certalent", "sgs"],
     names: ["Melkveebedrijf", "Hoeve", "Boerderij"],
-    herd: { mean: 140, sd: 50 },
+    herd: { median: 85, spread: 0.45 },
   },
 ];
 
@@ -133,14 +156,15 @@ export interface RegisterFarm {
   inspectionBodyId: string;
 }
 
+/** A farm of the register; its herd size is the one of its first campaign (it changes over the years). */
 export function generateFarm(random: Random, index: number): RegisterFarm {
   const profile = random.weighted(REGIONS.map((r) => [r, r.weight] as const));
   return {
     herdNumber: `BE${String(1_000_000 + index * 7919).padStart(8, "0")}-0101`,
     name: `${random.pick(profile.names)} ${random.pick(FAMILY_NAMES)}`,
     region: profile.region,
-    province: random.pick(profile.provinces),
-    herdSize: Math.max(15, Math.round(random.normal(profile.herd.mean, profile.herd.sd))),
+    province: random.weighted(profile.provinces),
+    herdSize: Math.max(8, Math.round(profile.herd.median * Math.exp(random.normal(0, profile.herd.spread)))),
     dairyBuyerId: random.weighted(profile.buyers),
     certificationBodyId: profile.certificationBody,
     inspectionBodyId: random.pick(profile.inspectionBodies),

@@ -1,4 +1,3 @@
-import type { InStatement } from "@libsql/client";
 import type { Role, ScopeType } from "@monitor/domain";
 import { hashPassword } from "../auth/password.ts";
 import type { Database } from "../db/client.ts";
@@ -122,17 +121,21 @@ export const DEMO_USERS: DemoUser[] = [
   },
 ];
 
-const BATCH = 500;
-
 /** Loads the demo register, accounts and the calibrated demo sector (generateSector) into an empty database; does nothing when users exist. */
 export async function seedDemo(
   db: Database,
   clock: () => Date,
-  options: { farms: number; fromYear?: number; toYear?: number; onProgress?: (message: string) => void },
+  options: {
+    farms: number;
+    fromYear?: number;
+    toYear?: number;
+    onProgress?: (message: string) => void;
+    /** After each block of farms written: farms done and total (a progress bar). */
+    onFarms?: (done: number, total: number) => void;
+  },
 ): Promise<boolean> {
   const existing = await db.queryOne<{ n: number }>("SELECT count(*) AS n FROM users");
   if (Number(existing?.n ?? 0) > 0) return false;
-  const now = clock().toISOString();
   const progress = options.onProgress ?? (() => {});
 
   await db.write([
@@ -145,30 +148,6 @@ export async function seedDemo(
       args: [],
     },
   ]);
-
-  const random = seededRandom(20140101);
-  const farms = [...DEMO_FARMS];
-  for (let i = farms.length; i < options.farms; i++) farms.push(generateFarm(random, i));
-  for (let start = 0; start < farms.length; start += BATCH) {
-    const statements: InStatement[] = farms.slice(start, start + BATCH).map((f, offset) => ({
-      sql: `INSERT INTO farms (id, herd_number, name, region, province, herd_size, dairy_buyer_id, certification_body_id, inspection_body_id, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      args: [
-        start + offset + 1,
-        f.herdNumber,
-        f.name,
-        f.region,
-        f.province,
-        f.herdSize,
-        f.dairyBuyerId,
-        f.certificationBodyId,
-        f.inspectionBodyId,
-        now,
-      ],
-    }));
-    await db.write(statements);
-    progress(`  farms ${Math.min(start + BATCH, farms.length)} / ${farms.length}`);
-  }
 
   const repos = createRepositories(db);
   for (const u of DEMO_USERS) {
@@ -184,22 +163,26 @@ export async function seedDemo(
   const fromYear = options.fromYear ?? FIRST_YEAR;
   const toYear = Math.min(options.toYear ?? currentYear, currentYear);
   await ensureCampaigns(repos, fromYear, toYear);
+  progress(`  register and monitors ${fromYear}–${toYear}:`);
+  const random = seededRandom(20140101);
+  await generateSector(db, repos, {
+    farms: options.farms,
+    fromYear,
+    toYear,
+    currentYear,
+    now: clock(),
+    onProgress: progress,
+    ...(options.onFarms ? { onFarms: options.onFarms } : {}),
+    registerFarm: (index) => DEMO_FARMS[index] ?? generateFarm(random, index),
+  });
   await db.write(
     NEXT_AUDITS.map((date, index) => ({
       sql: "UPDATE farms SET next_audit_on = ? WHERE id = ?",
       args: [date, index + 1],
     })),
   );
-  progress(`  monitors ${fromYear}–${toYear}:`);
-  await generateSector(db, repos, {
-    farms: farms.length,
-    fromYear,
-    toYear,
-    currentYear,
-    now: clock(),
-    onProgress: progress,
-  });
-  await repos.counters.rebuild();
+  // one campaign at a time, so the rebuild holds one campaign's rows in memory
+  for (const campaign of await repos.campaigns.list()) await repos.counters.rebuild(campaign.id);
   await seedAwards(db, repos, clock());
   await seedAudits(db, clock());
   return true;
