@@ -10,6 +10,7 @@ import { ErrorMessage, Loading } from "../shell/Status.tsx";
 import { useApi } from "../shell/useApi.ts";
 
 const QuestionnairePreview = lazy(() => import("./QuestionnairePreview.tsx"));
+const EditionEditor = lazy(() => import("../awards/EditionEditor.tsx"));
 
 /** Disable / enable a user and end all their sessions (both logged by the API). */
 function UserActions({ user, onChanged }: { user: AdminUser; onChanged: () => void }) {
@@ -135,6 +136,7 @@ export default function AdminArea() {
         <NavLink to="/admin/farms">{t("admin.farms")}</NavLink>
         <NavLink to="/admin/audit-log">{t("admin.auditLog")}</NavLink>
         <NavLink to="/admin/questionnaires">{t("admin.questionnaires")}</NavLink>
+        <NavLink to="/admin/awards">{t("awards.editor.title")}</NavLink>
       </nav>
       <Routes>
         <Route index element={<Users />} />
@@ -147,6 +149,14 @@ export default function AdminArea() {
         <Route path="farms/:farmId" element={<FarmMonitors area="admin" canReopen />} />
         <Route path="farms/:farmId/receipt/:campaignId" element={<ReceiptPage backTo="/admin" />} />
         <Route path="audit-log" element={<AuditLog />} />
+        <Route
+          path="awards"
+          element={
+            <Suspense fallback={<Loading />}>
+              <EditionEditor />
+            </Suspense>
+          }
+        />
         <Route
           path="questionnaires"
           element={

@@ -1,6 +1,7 @@
 import type { Farm, FarmMonitorList, FarmMonitorSummary, FarmResponse } from "@monitor/contract";
 import { useTranslation } from "react-i18next";
 import { Link, Route, Routes } from "react-router";
+import { AwardCalls } from "../awards/AwardCalls.tsx";
 import { ErrorMessage, Loading } from "../shell/Status.tsx";
 import { useSession } from "../shell/session.tsx";
 import { useApi } from "../shell/useApi.ts";
@@ -133,6 +134,7 @@ function FarmOverview({ farmId }: { farmId: number }) {
         </section>
       </div>
       <History farm={f} monitors={monitors.data.monitors} />
+      <AwardCalls farmId={f.id} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Locale } from "@monitor/contract";
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
+import { awardStrings } from "../awards/strings.ts";
 import { de } from "./de.ts";
 import { en } from "./en.ts";
 import { fr } from "./fr.ts";
@@ -20,7 +21,7 @@ function initialLocale(): Locale {
 export type AreaBundle = Record<Locale, Record<string, unknown>>;
 
 /** Each area that keeps its strings beside its pages registers them here. */
-const AREA_BUNDLES: AreaBundle[] = [];
+const AREA_BUNDLES: AreaBundle[] = [awardStrings];
 
 const withAreas = (locale: Locale, base: object) =>
   Object.assign({}, base, ...AREA_BUNDLES.map((bundle) => bundle[locale]));
