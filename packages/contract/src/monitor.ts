@@ -19,6 +19,11 @@ export const saveBody = z.strictObject({
   data: answers,
   page: z.number().int().min(0).max(500).default(0),
   carriedOver: z.array(z.string().max(200)).max(2000).default([]),
+  /**
+   * A stale save is merged per question with what was saved since its version (If-Match) instead of
+   * refused: only the same question changed on both sides is a 409 listing the `conflicts`.
+   */
+  merge: z.boolean().default(false),
 });
 export type SaveBody = z.input<typeof saveBody>;
 
@@ -73,6 +78,8 @@ export const monitorDocument = z.strictObject({
   carriedOverFrom: z
     .strictObject({ campaignYear: z.number().int(), surveyVersion: surveyVersionId })
     .nullable(),
+  /** A draft an administrator opened again after its submission: when, and the reason they gave. */
+  reopened: z.strictObject({ at: timestamp, reason: z.string() }).nullable(),
 });
 export type MonitorDocument = z.output<typeof monitorDocument>;
 
@@ -92,11 +99,25 @@ export type FarmMonitorSummary = z.output<typeof farmMonitorSummary>;
 export const farmMonitorsResponse = z.strictObject({ monitors: z.array(farmMonitorSummary) });
 export type FarmMonitorList = z.output<typeof farmMonitorsResponse>;
 
+/** One question changed on two devices to different answers since the version a save started from. */
+export const answerConflict = z.strictObject({
+  question: z.string(),
+  base: z.unknown().optional(),
+  mine: z.unknown().optional(),
+  theirs: z.unknown().optional(),
+});
+export type AnswerConflictDocument = z.output<typeof answerConflict>;
+
+/** Answers merged per question from a stale save and the changes saved meanwhile. */
+export const mergedAnswers = z.strictObject({ data: storedAnswers, carriedOver: z.array(z.string()) });
+
 /** An accepted save: the draft's new version (also sent as the ETag). */
 export const saveResponse = z.strictObject({
   status: z.literal("draft"),
   version: z.number().int().positive(),
   updatedAt: timestamp,
+  /** A stale save merged with the changes saved meanwhile: the answers as stored now. */
+  merged: mergedAnswers.optional(),
 });
 export type SaveResult = z.output<typeof saveResponse>;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { responseState } from "./monitor.ts";
+import { answerConflict, mergedAnswers, responseState } from "./monitor.ts";
 
 export const fieldError = z.strictObject({ path: z.string(), message: z.string() });
 export type FieldError = z.output<typeof fieldError>;
@@ -16,5 +16,9 @@ export const problemDocument = z.strictObject({
   errors: z.array(fieldError).optional(),
   /** With a 409 on a save: the monitor as stored now (null when it is gone). */
   current: responseState.nullable().optional(),
+  /** With a 409 on a merging save: the questions changed on both sides, to choose from. */
+  conflicts: z.array(answerConflict).optional(),
+  /** With the conflicts: everything else merged (the other device's answer where they conflict). */
+  merged: mergedAnswers.optional(),
 });
 export type ProblemDocument = z.output<typeof problemDocument>;

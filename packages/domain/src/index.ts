@@ -5,6 +5,7 @@ export * from "./disclosure.ts";
 export * from "./farmAttributes.ts";
 export * from "./histogram.ts";
 export * from "./initiatives.ts";
+export * from "./merge.ts";
 export * from "./percent.ts";
 export * from "./protectedSummary.ts";
 export * from "./pseudonym.ts";

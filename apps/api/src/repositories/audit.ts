@@ -35,6 +35,18 @@ export class AuditRepository {
     await this.db.write([this.statement(entry, now)]);
   }
 
+  /** When and why a response was last reopened by an administrator (the farmer is told why). */
+  async lastReopening(responseId: number): Promise<{ at: string; reason: string } | undefined> {
+    const row = await this.db.queryOne<{ at: string; detail: string | null }>(
+      `SELECT at, detail FROM audit_log WHERE entity = 'response' AND entity_id = ? AND action = 'reopen'
+        ORDER BY id DESC LIMIT 1`,
+      [String(responseId)],
+    );
+    if (!row) return undefined;
+    const detail = row.detail ? (JSON.parse(row.detail) as { reason?: unknown }) : {};
+    return { at: row.at, reason: typeof detail.reason === "string" ? detail.reason : "" };
+  }
+
   async list(
     filter: { entity?: string | undefined; userId?: number | undefined },
     limit: number,

@@ -151,6 +151,15 @@ export class ResponseRepository {
     }));
   }
 
+  /** The answers as they were at `version` (the start of a save that arrives late), from the revisions. */
+  async answersAt(responseId: number, version: number): Promise<Answers | undefined> {
+    const row = await this.db.queryOne<{ data: string }>(
+      "SELECT data FROM response_revisions WHERE response_id = ? AND version = ? ORDER BY id DESC LIMIT 1",
+      [responseId, version],
+    );
+    return row && (JSON.parse(row.data) as Answers);
+  }
+
   async revisionCount(responseId: number): Promise<number> {
     const row = await this.db.queryOne<{ n: number }>(
       "SELECT count(*) AS n FROM response_revisions WHERE response_id = ?",

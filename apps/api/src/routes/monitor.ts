@@ -77,6 +77,7 @@ export const monitorRoutes = new Hono<AppEnv>()
       data: body.data,
       page: body.page,
       carriedOver: body.carriedOver,
+      merge: body.merge,
       idempotencyKey: key,
     });
     const version = (outcome.body as { version: number }).version;

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { mergeAnswers, mergeCarriedOver } from "@monitor/domain";
 import {
   carryOver,
   countInitiatives,
@@ -27,6 +28,20 @@ function responseSummary(response: MonitorResponse) {
   };
 }
 
+/** Where a new monitor's answers come from: the farm's last submission, carried over to `version`. */
+async function carriedOverStart(deps: AppDeps, farm: Farm, campaign: Campaign) {
+  const version = surveyVersionOf(campaign);
+  const previous = await deps.repos.responses.latestSubmittedBefore(farm.id, campaign.year);
+  const previousVersion = previous && getVersion(previous.surveyVersionId);
+  if (!previous || !previousVersion) return { data: {}, questions: [] as string[], from: null };
+  const carried = carryOver(previousVersion, previous.data, version);
+  const campaignOfPrevious = await deps.repos.campaigns.get(previous.campaignId);
+  return {
+    ...carried,
+    from: { campaignYear: campaignOfPrevious?.year ?? 0, surveyVersion: previous.surveyVersionId },
+  };
+}
+
 /** The monitor as the farmer opens it: a stored response, or a new one pre-filled from last time. */
 export async function monitorDocument(deps: AppDeps, farm: Farm, campaign: Campaign) {
   const version = surveyVersionOf(campaign);
@@ -35,19 +50,15 @@ export async function monitorDocument(deps: AppDeps, farm: Farm, campaign: Campa
     | ReturnType<typeof responseSummary>
     | (Omit<ReturnType<typeof responseSummary>, "status"> & { status: "not_started" });
   let carriedOverFrom: { campaignYear: number; surveyVersion: string } | null = null;
+  let reopened: { at: string; reason: string } | null = null;
   if (stored) {
     response = responseSummary(stored);
+    // The notice names the year the carried answers come from, after a reload too.
+    if (stored.carriedOver.length) carriedOverFrom = (await carriedOverStart(deps, farm, campaign)).from;
+    if (stored.status === "draft") reopened = (await deps.repos.audit.lastReopening(stored.id)) ?? null;
   } else {
-    const previous = await deps.repos.responses.latestSubmittedBefore(farm.id, campaign.year);
-    const previousVersion = previous && getVersion(previous.surveyVersionId);
-    const carried =
-      previous && previousVersion
-        ? carryOver(previousVersion, previous.data, version)
-        : { data: {}, questions: [] };
-    if (previous && carried.questions.length) {
-      const from = await deps.repos.campaigns.get(previous.campaignId);
-      carriedOverFrom = { campaignYear: from?.year ?? 0, surveyVersion: previous.surveyVersionId };
-    }
+    const carried = await carriedOverStart(deps, farm, campaign);
+    if (carried.questions.length) carriedOverFrom = carried.from;
     response = {
       status: "not_started",
       version: 0,
@@ -65,6 +76,7 @@ export async function monitorDocument(deps: AppDeps, farm: Farm, campaign: Campa
     survey: version.json,
     response,
     carriedOverFrom,
+    reopened,
   };
 }
 
@@ -77,6 +89,8 @@ export interface SaveRequest {
   data: Answers;
   page: number;
   carriedOver: string[];
+  /** Merge a stale save per question with what was saved since, instead of refusing it. */
+  merge: boolean;
   idempotencyKey: string | undefined;
 }
 
@@ -107,6 +121,7 @@ export async function saveAnswers(deps: AppDeps, request: SaveRequest): Promise<
         request.data,
         request.page,
         request.carriedOver,
+        request.merge,
       ]),
     )
     .digest("hex");
@@ -125,18 +140,52 @@ export async function saveAnswers(deps: AppDeps, request: SaveRequest): Promise<
   const current = await repos.responses.find(request.farm.id, request.campaign.id);
   if (current?.status === "submitted")
     throw new Problem(409, "already_submitted", undefined, undefined, { current: responseSummary(current) });
+  const saved = await writeDraft(deps, request, requestHash, request.expectedVersion, {
+    data: request.data,
+    carriedOver: request.carriedOver,
+  });
+  if (saved) return saved;
+  // A copy of this same request that won the race wrote its key with its save: answer as it did.
+  const winner = request.idempotencyKey
+    ? await repos.idempotency.find(request.user.id, request.idempotencyKey)
+    : undefined;
+  if (winner?.requestHash === requestHash) return { status: winner.status, body: winner.body };
+  if (request.merge) return mergeStaleSave(deps, request, requestHash);
+  const latest = await repos.responses.find(request.farm.id, request.campaign.id);
+  throw new Problem(409, "stale_version", undefined, undefined, {
+    current: latest ? responseSummary(latest) : null,
+  });
+}
+
+/** Writes a draft over `expectedVersion`, with its idempotency record; undefined when stale. */
+async function writeDraft(
+  deps: AppDeps,
+  request: SaveRequest,
+  requestHash: string,
+  expectedVersion: number,
+  answers: { data: Answers; carriedOver: string[] },
+  merged = false,
+): Promise<SaveOutcome | undefined> {
+  const { repos, clock } = deps;
+  const version = surveyVersionOf(request.campaign);
   const now = clock();
-  const known = new Set(Object.keys(request.data));
-  const body = { status: "draft", version: request.expectedVersion + 1, updatedAt: now.toISOString() };
+  const known = new Set(Object.keys(answers.data));
+  const carriedOver = answers.carriedOver.filter((name) => known.has(name));
+  const body = {
+    status: "draft",
+    version: expectedVersion + 1,
+    updatedAt: now.toISOString(),
+    ...(merged ? { merged: { data: answers.data, carriedOver } } : {}),
+  };
   const saved = await repos.responses.saveDraft(
     {
       farmId: request.farm.id,
       campaignId: request.campaign.id,
       surveyVersionId: version.id,
       surveyHash: version.contentHash,
-      expectedVersion: request.expectedVersion,
-      data: request.data,
-      carriedOver: request.carriedOver.filter((name) => known.has(name)),
+      expectedVersion,
+      data: answers.data,
+      carriedOver,
       page: request.page,
       locale: request.locale,
       userId: request.user.id,
@@ -147,18 +196,59 @@ export async function saveAnswers(deps: AppDeps, request: SaveRequest): Promise<
         ? [repos.idempotency.statement(request.user.id, request.idempotencyKey, requestHash, 200, body, now)]
         : [],
   );
-  if (!saved) {
-    // A copy of this same request that won the race wrote its key with its save: answer as it did.
-    const winner = request.idempotencyKey
-      ? await repos.idempotency.find(request.user.id, request.idempotencyKey)
-      : undefined;
-    if (winner?.requestHash === requestHash) return { status: winner.status, body: winner.body };
-    const latest = await repos.responses.find(request.farm.id, request.campaign.id);
-    throw new Problem(409, "stale_version", undefined, undefined, {
-      current: latest ? responseSummary(latest) : null,
-    });
+  return saved ? { status: 200, body } : undefined;
+}
+
+/** How often a merge is tried again when yet another save lands between reading and writing. */
+const MERGE_ATTEMPTS = 3;
+
+/**
+ * A save that started from an older version: merged per question with what was saved since (the
+ * revision at its version is the common base), so two devices changing different questions both
+ * keep their change; the same question changed on both is a 409 with the conflicts to choose from.
+ */
+async function mergeStaleSave(
+  deps: AppDeps,
+  request: SaveRequest,
+  requestHash: string,
+): Promise<SaveOutcome> {
+  const { repos } = deps;
+  for (let attempt = 0; attempt < MERGE_ATTEMPTS; attempt++) {
+    const current = await repos.responses.find(request.farm.id, request.campaign.id);
+    if (!current || current.status === "submitted")
+      throw new Problem(409, current ? "already_submitted" : "stale_version", undefined, undefined, {
+        current: current ? responseSummary(current) : null,
+      });
+    const base =
+      request.expectedVersion === 0
+        ? (await carriedOverStart(deps, request.farm, request.campaign)).data
+        : await repos.responses.answersAt(current.id, request.expectedVersion);
+    if (!base || request.expectedVersion > current.version)
+      throw new Problem(409, "stale_version", undefined, undefined, { current: responseSummary(current) });
+    const merge = mergeAnswers(base, request.data, current.data);
+    const carriedOver = mergeCarriedOver(request.carriedOver, current.carriedOver);
+    if (merge.conflicts.length)
+      throw new Problem(409, "stale_version", undefined, undefined, {
+        current: responseSummary(current),
+        conflicts: merge.conflicts,
+        merged: { data: merge.data, carriedOver },
+      });
+    const errors = validateAnswers(surveyVersionOf(request.campaign), merge.data, request.locale, "save");
+    if (errors.length) throw answerProblem(errors);
+    const saved = await writeDraft(
+      deps,
+      request,
+      requestHash,
+      current.version,
+      { data: merge.data, carriedOver },
+      true,
+    );
+    if (saved) return saved;
   }
-  return { status: 200, body };
+  const latest = await repos.responses.find(request.farm.id, request.campaign.id);
+  throw new Problem(409, "stale_version", undefined, undefined, {
+    current: latest ? responseSummary(latest) : null,
+  });
 }
 
 /** Submits the stored draft after the full server check; derives its initiatives in the same batch. */
