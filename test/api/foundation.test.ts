@@ -18,7 +18,7 @@ describe("health", () => {
 describe("accounts", () => {
   it("never stores a password in plain text", async () => {
     const rows = await api.db.query<{ password_hash: string }>("SELECT password_hash FROM users");
-    expect(rows.length).toBe(7);
+    expect(rows.length).toBe(8);
     for (const row of rows) {
       expect(row.password_hash).not.toContain("demo-password");
       expect(row.password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
