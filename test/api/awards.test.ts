@@ -217,6 +217,27 @@ describe("consent", () => {
     expect(ledger.map((r) => r.action)).toEqual(["given", "withdrawn"]);
   });
 
+  it("takes entries and withdrawals only while the window is open", async () => {
+    const campaignId = Number((await api.db.queryOne<{ id: number }>("SELECT id FROM campaigns"))?.id);
+    const closed = await json<{ id: number }>(cookies.admin as string, "/api/admin/awards", {
+      method: "POST",
+      body: {
+        ...editionBody("Awards closed", [], null),
+        campaignId,
+        opensAt: new Date(NOW.getTime() - 20 * DAY).toISOString(),
+        closesAt: new Date(NOW.getTime() - DAY).toISOString(),
+      },
+    });
+    const path = `/api/farms/${farms[5]?.id}/awards/${closed.id}`;
+    const entry = await call(cookies.farmer5 as string, `${path}/entry`, {
+      method: "POST",
+      body: { categories: ["overall"], consent: true },
+    });
+    expect(entry.status).toBe(409);
+    expect((await problemOf(entry)).title).toMatch(/closed/);
+    expect((await call(cookies.farmer5 as string, `${path}/withdraw`, { method: "POST" })).status).toBe(409);
+  });
+
   it("refuses an entry without explicit consent, and another farm's entry", async () => {
     const farmer = cookies.farmer5 as string;
     const path = `/api/farms/${farms[5]?.id}/awards/${editionA}/entry`;
@@ -335,6 +356,9 @@ describe("blind review", () => {
     expect(listed?.displayName).toMatch(/^[2-9A-Z]{4}$/);
     expect(detail.candidate.displayName).toBe(listed?.displayName);
     expect(csv).toContain(listed?.displayName);
+    const xlsx = await call(juror, `/api/awards/${editionA}/shortlist/export?format=xlsx`);
+    expect(xlsx.headers.get("content-type")).toContain("spreadsheetml");
+    expect(new TextDecoder().decode((await xlsx.arrayBuffer()).slice(0, 2))).toBe("PK");
   });
 });
 
