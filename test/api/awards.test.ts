@@ -238,6 +238,22 @@ describe("consent", () => {
     expect((await call(cookies.farmer5 as string, `${path}/withdraw`, { method: "POST" })).status).toBe(409);
   });
 
+  it("shows a farmer the open calls, with the farm's entry and its ledger", async () => {
+    const open = await json<{ editions: { id: number; status: string }[] }>(
+      cookies.farmer5 as string,
+      "/api/awards",
+    );
+    expect(open.editions.map((e) => e.id)).toContain(editionA);
+    expect(open.editions.every((e) => e.status === "open")).toBe(true);
+    const calls = await json<{ calls: { edition: { id: number }; entered: boolean; history: unknown[] }[] }>(
+      cookies.farmer1 as string,
+      `/api/farms/${farms[1]?.id}/awards`,
+    );
+    const a = calls.calls.find((c) => c.edition.id === editionA);
+    expect(a).toMatchObject({ entered: true, categories: ["energy_climate"] });
+    expect(a?.history).toHaveLength(1);
+  });
+
   it("refuses an entry without explicit consent, and another farm's entry", async () => {
     const farmer = cookies.farmer5 as string;
     const path = `/api/farms/${farms[5]?.id}/awards/${editionA}/entry`;

@@ -26,11 +26,12 @@ const WEIGHTS = {
   water_soil: 1,
   social_economic: 0.5,
 };
+/** The second juror's notes, in her language (French). */
 const NOTES = [
-  "Sterk in energie; bezoek inplannen.",
-  "Veel initiatieven, maar weinig rond water.",
-  "Interessant voor de categorie jonge boer.",
-  "Goede dierenwelzijnsscore.",
+  "Fort en énergie ; visite à prévoir.",
+  "Beaucoup d'initiatives, mais peu sur l'eau.",
+  "Intéressant pour la catégorie jeune agriculteur.",
+  "Bon score en bien-être animal.",
   "",
 ];
 
