@@ -45,6 +45,15 @@ describe("mergeAnswers", () => {
     ]);
   });
 
+  it("never reports a calculated question, which follows the answers it is calculated from", () => {
+    const mine = { ...base, dairy_cows: 118, cows_per_ha: 2.36 };
+    const theirs = { ...base, grassland_ha: 40, cows_per_ha: 2.5 };
+    expect(mergeAnswers({ ...base, cows_per_ha: 2 }, mine, theirs, new Set(["cows_per_ha"]))).toEqual({
+      data: { ...base, dairy_cows: 118, grassland_ha: 40, cows_per_ha: 2.36 },
+      conflicts: [],
+    });
+  });
+
   it("merges from an empty start (a monitor both devices began at once)", () => {
     expect(mergeAnswers({}, { a: 1 }, { b: 2 })).toEqual({ data: { a: 1, b: 2 }, conflicts: [] });
   });

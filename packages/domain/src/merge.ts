@@ -40,9 +40,15 @@ const own = (answers: AnswerSet, question: string): unknown =>
  * Three-way merge per question: a question changed on one side since `base` takes that side's
  * answer; changed on both sides to the same answer, that answer; changed on both sides to different
  * answers, it is a conflict (the farmer chooses) and keeps `theirs` until then. A removed answer
- * (undefined) is a change like any other.
+ * (undefined) is a change like any other. `computed` questions (the form calculates them from
+ * other answers) are never a conflict: they follow the answers they are calculated from.
  */
-export function mergeAnswers(base: AnswerSet, mine: AnswerSet, theirs: AnswerSet): AnswerMerge {
+export function mergeAnswers(
+  base: AnswerSet,
+  mine: AnswerSet,
+  theirs: AnswerSet,
+  computed: ReadonlySet<string> = new Set(),
+): AnswerMerge {
   const questions = [...new Set([...Object.keys(base), ...Object.keys(mine), ...Object.keys(theirs)])].sort();
   const data: Record<string, unknown> = {};
   const conflicts: AnswerConflict[] = [];
@@ -52,7 +58,7 @@ export function mergeAnswers(base: AnswerSet, mine: AnswerSet, theirs: AnswerSet
     const t = own(theirs, question);
     let merged: unknown;
     if (sameAnswer(m, t) || sameAnswer(m, b)) merged = t;
-    else if (sameAnswer(t, b)) merged = m;
+    else if (sameAnswer(t, b) || computed.has(question)) merged = m;
     else {
       conflicts.push({ question, base: b, mine: m, theirs: t });
       merged = t;

@@ -199,6 +199,28 @@ async function writeDraft(
   return saved ? { status: 200, body } : undefined;
 }
 
+/** Questions the form calculates from other answers (expression questions), by questionnaire. */
+const computedByQuestionnaire = new WeakMap<object, ReadonlySet<string>>();
+
+function computedQuestions(json: object): ReadonlySet<string> {
+  let names = computedByQuestionnaire.get(json);
+  if (!names) {
+    const found = new Set<string>();
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) for (const item of node) walk(item);
+      else if (node && typeof node === "object") {
+        const element = node as Record<string, unknown>;
+        if (element.type === "expression" && typeof element.name === "string") found.add(element.name);
+        for (const value of Object.values(element)) if (typeof value === "object") walk(value);
+      }
+    };
+    walk(json);
+    names = found;
+    computedByQuestionnaire.set(json, names);
+  }
+  return names;
+}
+
 /** How often a merge is tried again when yet another save lands between reading and writing. */
 const MERGE_ATTEMPTS = 3;
 
@@ -225,7 +247,8 @@ async function mergeStaleSave(
         : await repos.responses.answersAt(current.id, request.expectedVersion);
     if (!base || request.expectedVersion > current.version)
       throw new Problem(409, "stale_version", undefined, undefined, { current: responseSummary(current) });
-    const merge = mergeAnswers(base, request.data, current.data);
+    const questionnaire = surveyVersionOf(request.campaign);
+    const merge = mergeAnswers(base, request.data, current.data, computedQuestions(questionnaire.json));
     const carriedOver = mergeCarriedOver(request.carriedOver, current.carriedOver);
     if (merge.conflicts.length)
       throw new Problem(409, "stale_version", undefined, undefined, {
@@ -233,7 +256,7 @@ async function mergeStaleSave(
         conflicts: merge.conflicts,
         merged: { data: merge.data, carriedOver },
       });
-    const errors = validateAnswers(surveyVersionOf(request.campaign), merge.data, request.locale, "save");
+    const errors = validateAnswers(questionnaire, merge.data, request.locale, "save");
     if (errors.length) throw answerProblem(errors);
     const saved = await writeDraft(
       deps,
