@@ -1,13 +1,16 @@
 import type { Farm, FarmMonitorList, FarmMonitorSummary, FarmResponse } from "@monitor/contract";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Route, Routes } from "react-router";
 import { AwardCalls } from "../awards/AwardCalls.tsx";
 import { ErrorMessage, Loading } from "../shell/Status.tsx";
 import { useSession } from "../shell/session.tsx";
 import { useApi } from "../shell/useApi.ts";
-import { MonitorPage } from "./MonitorPage.tsx";
-import { ReceiptPage } from "./ReceiptPage.tsx";
-import { ResultsPage } from "./ResultsPage.tsx";
+
+// The questionnaire library and the charts load only on the pages that draw them, not on the home.
+const MonitorPage = lazy(() => import("./MonitorPage.tsx"));
+const ReceiptPage = lazy(() => import("./ReceiptPage.tsx").then((m) => ({ default: m.ReceiptPage })));
+const ResultsPage = lazy(() => import("./ResultsPage.tsx").then((m) => ({ default: m.ResultsPage })));
 
 function formatDate(iso: string | null, locale: string) {
   return iso
@@ -157,11 +160,13 @@ function FarmerHome() {
 
 export default function FarmerArea() {
   return (
-    <Routes>
-      <Route index element={<FarmerHome />} />
-      <Route path=":farmId/monitor/:campaignId" element={<MonitorPage />} />
-      <Route path=":farmId/receipt/:campaignId" element={<ReceiptPage />} />
-      <Route path=":farmId/results/:campaignId" element={<ResultsPage />} />
-    </Routes>
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route index element={<FarmerHome />} />
+        <Route path=":farmId/monitor/:campaignId" element={<MonitorPage />} />
+        <Route path=":farmId/receipt/:campaignId" element={<ReceiptPage />} />
+        <Route path=":farmId/results/:campaignId" element={<ResultsPage />} />
+      </Routes>
+    </Suspense>
   );
 }

@@ -1,30 +1,23 @@
-import type { MonitorDocument } from "@monitor/contract";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import type { AnswerConflictDocument, MonitorDocument } from "@monitor/contract";
+import { sameAnswer } from "@monitor/domain";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router";
-import { Action, type EventBase, type Model } from "survey-core";
-import { ApiError, postJson } from "../api/client.ts";
+import type { EventBase, Model } from "survey-core";
 import { DraftSaver, type SaveState } from "./draftSaver.ts";
-
-/** Shows the server's answer errors at their questions and moves the focus to the first one. */
-export function showServerErrors(model: Model, errors: { path: string; message: string }[]) {
-  let first: string | null = null;
-  for (const error of errors) {
-    const question = model.getQuestionByName(error.path);
-    if (!question) continue;
-    question.addError(error.message);
-    first ??= error.path;
-  }
-  if (first) model.getQuestionByName(first)?.focus(true);
-}
+import type { DraftStore, LocalDraft } from "./localDrafts.ts";
 
 /** Adds a handler to a SurveyJS event; the returned function removes exactly that handler. */
-function listen<Sender, Options>(
+export function listen<Sender, Options>(
   event: EventBase<Sender, Options>,
   handler: (sender: Sender, options: Options) => unknown,
 ): () => void {
   event.add(handler);
   return () => event.remove(handler);
+}
+
+/** Shows the server's answer errors at their questions. */
+export function showServerErrors(model: Model, errors: { path: string; message: string }[]) {
+  for (const error of errors) model.getQuestionByName(error.path)?.addError(error.message);
 }
 
 export interface SurveyHandlers {
@@ -35,45 +28,52 @@ export interface SurveyHandlers {
   carried: ReadonlySet<string>;
   /** The farmer confirms these carried-over answers; saved right away. */
   confirm(names: string[]): void;
+  /** Questions changed on this device and elsewhere, waiting for the farmer's choice. */
+  conflicts: readonly AnswerConflictDocument[];
+  /** The farmer keeps this device's answer (true) or the one saved elsewhere (false). */
+  resolve(question: string, keepMine: boolean): void;
+  /** Pages the farmer has opened. */
+  visited: ReadonlySet<number>;
+  /** Sends everything now; true once the server has it. */
+  flush(): Promise<boolean>;
 }
 
 /**
- * Wires a monitor's SurveyJS model to the app: carried-over marking and its confirm actions,
- * autosave (DraftSaver), page tracking and the submit. The handlers are registered once per model
- * and removed on cleanup; what changes while the form is open (the language, `navigate`) is read
- * through refs, so that switching the language neither registers the handlers again nor starts a
- * new saver (which would save with a stale version). A second "complete" while a submission is in
- * flight does nothing.
+ * Wires a monitor's SurveyJS model to the app: the device's copy and the server (DraftSaver),
+ * carried-over answers, conflicts from another device, visited pages, and sending what is pending
+ * when the page is left. The handlers are registered once per model; what changes while the form
+ * is open (the language) is read through refs, so no second saver starts with a stale version.
  */
 export function useSurveyHandlers(
   model: Model,
   doc: MonitorDocument,
   farmId: number,
   readOnly: boolean,
+  store: DraftStore,
+  restored: LocalDraft | undefined,
 ): SurveyHandlers {
   const { t, i18n } = useTranslation();
-  const navigate = useNavigate();
   const [saveState, setSaveState] = useState<SaveState>(
-    doc.response.status === "not_started" ? "idle" : "saved",
+    restored?.unsent ? "kept" : doc.response.status === "not_started" ? "idle" : "saved",
   );
   const [savedAt, setSavedAt] = useState<Date | null>(
     doc.response.updatedAt ? new Date(doc.response.updatedAt) : null,
   );
   const [notice, setNotice] = useState<string | null>(null);
-  const [carried, setCarriedState] = useState<ReadonlySet<string>>(() => new Set(doc.response.carriedOver));
-  const [, setPageNo] = useState(doc.response.page);
+  const [carried, setCarriedState] = useState<ReadonlySet<string>>(
+    () => new Set(restored?.unsent ? restored.carriedOver : doc.response.carriedOver),
+  );
+  const [conflicts, setConflicts] = useState<readonly AnswerConflictDocument[]>([]);
+  const [visited, setVisitedState] = useState<ReadonlySet<number>>(
+    () => new Set([...(restored?.visited ?? []), model.currentPageNo]),
+  );
 
-  // Read by the SurveyJS handlers and the saver, which outlive renders.
   const carriedRef = useRef(carried);
+  const visitedRef = useRef(visited);
   const tRef = useRef(t);
-  const navigateRef = useRef(navigate);
   const saverRef = useRef<DraftSaver | null>(null);
-  // The confirm actions SurveyJS asked for, per question; they stay on the model's questions.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: one map per model
-  const titleActions = useMemo(() => new Map<string, Action>(), [model]);
   useLayoutEffect(() => {
     tRef.current = t;
-    navigateRef.current = navigate;
   });
 
   const setCarried = useCallback((next: ReadonlySet<string>) => {
@@ -81,116 +81,120 @@ export function useSurveyHandlers(
     setCarriedState(next);
   }, []);
 
-  /** Marks carried-over answers as confirmed (no save; the caller decides when). */
-  const markConfirmed = useCallback(
+  const confirm = useCallback(
     (names: string[]) => {
       const next = new Set(carriedRef.current);
       for (const name of names) next.delete(name);
       setCarried(next);
-      for (const name of names) {
-        const action = titleActions.get(name);
-        if (action) action.visible = false;
-        model.getQuestionByName(name)?.updateElementCss(true);
-      }
-    },
-    [model, titleActions, setCarried],
-  );
-
-  const confirm = useCallback(
-    (names: string[]) => {
-      markConfirmed(names);
+      for (const name of names) model.getQuestionByName(name)?.updateElementCss(true);
       saverRef.current?.schedule(0);
     },
-    [markConfirmed],
+    [model, setCarried],
   );
 
-  // The model speaks the interface's language; the confirm actions already shown follow it.
+  const resolve = useCallback(
+    (question: string, keepMine: boolean) => {
+      setConflicts((current) => {
+        const conflict = current.find((c) => c.question === question);
+        if (conflict && keepMine) model.setValue(question, conflict.mine);
+        return current.filter((c) => c.question !== question);
+      });
+      saverRef.current?.schedule(0);
+    },
+    [model],
+  );
+
+  // The model speaks the interface's language.
   useEffect(() => {
     model.locale = i18n.language === "en" ? "" : i18n.language;
-    for (const action of titleActions.values()) {
-      action.title = t("monitor.confirmOne");
-      action.tooltip = t("monitor.fromLastTime");
-    }
-  }, [model, titleActions, i18n.language, t]);
+  }, [model, i18n.language]);
 
   useEffect(() => {
     if (readOnly) return;
     const saver = new DraftSaver(
       `/api/farms/${farmId}/monitor/${doc.campaign.id}`,
-      doc.response.version,
+      restored?.unsent ? restored.version : doc.response.version,
       () => ({ data: model.data, page: model.currentPageNo, carriedOver: [...carriedRef.current] }),
+      store,
+      () => [...visitedRef.current],
       {
         onState: (next, at) => {
           setSaveState(next);
           if (at) setSavedAt(at);
         },
-        onConflict: (current) => {
-          model.data = current.data;
-          setCarried(new Set(current.carriedOver));
-          setNotice(tRef.current("monitor.conflict"));
+        onMerged: (merged, sent) => {
+          const now = model.data as Record<string, unknown>;
+          const data = { ...merged.data };
+          for (const name of new Set([...Object.keys(now), ...Object.keys(sent)])) {
+            if (sameAnswer(now[name], sent[name])) continue;
+            if (now[name] === undefined) delete data[name];
+            else data[name] = now[name];
+          }
+          // Setting the data fires no change: this is not a new answer to save.
+          model.data = data;
+          setCarried(new Set(merged.carriedOver.filter((name) => carriedRef.current.has(name))));
         },
+        onConflict: (found, merged) => {
+          model.data = merged.data;
+          setCarried(new Set(merged.carriedOver));
+          setConflicts(found);
+          setNotice(tRef.current("monitor.conflict", { count: found.length }));
+          const first = found[0] && model.getQuestionByName(found[0].question);
+          if (first) first.focus();
+        },
+        onClosed: () => setNotice(tRef.current("monitor.closedElsewhere")),
         onInvalid: (errors) => showServerErrors(model, errors),
       },
     );
     saverRef.current = saver;
-    let submitting = false;
+    // Answers kept on this device and not acknowledged yet (typed offline, or just before the page
+    // was left) go to the server first; it merges them with anything saved elsewhere since.
+    if (restored?.unsent) saver.schedule(0);
+
+    const leave = () => saver.sendOnExit();
+    const onHide = () => {
+      if (document.visibilityState === "hidden") leave();
+    };
+    const warn = (event: BeforeUnloadEvent) => {
+      if (saver.wouldLose) event.preventDefault();
+    };
+    window.addEventListener("pagehide", leave);
+    document.addEventListener("visibilitychange", onHide);
+    window.addEventListener("beforeunload", warn);
 
     const removers = [
       listen(model.onUpdateQuestionCssClasses, (_, options) => {
         if (carriedRef.current.has(options.question.name)) options.cssClasses.mainRoot += " carried-over";
       }),
-      listen(model.onGetQuestionTitleActions, (_, options) => {
-        const name = options.question.name;
-        if (!carriedRef.current.has(name)) return;
-        const action = new Action({
-          id: `confirm-${name}`,
-          title: tRef.current("monitor.confirmOne"),
-          tooltip: tRef.current("monitor.fromLastTime"),
-          action: () => confirm([name]),
-        });
-        titleActions.set(name, action);
-        options.titleActions?.push(action);
-      }),
       listen(model.onValueChanged, (_, options) => {
-        if (carriedRef.current.has(options.name)) markConfirmed([options.name]);
+        if (carriedRef.current.has(options.name)) {
+          const next = new Set(carriedRef.current);
+          next.delete(options.name);
+          setCarried(next);
+          model.getQuestionByName(options.name)?.updateElementCss(true);
+        }
         saver.schedule();
       }),
       listen(model.onCurrentPageChanged, () => {
-        setPageNo(model.currentPageNo);
+        const next = new Set(visitedRef.current).add(model.currentPageNo);
+        visitedRef.current = next;
+        setVisitedState(next);
         saver.schedule(0);
-      }),
-      listen(model.onCompleting, (_, options) => {
-        options.allow = false;
-        if (submitting) return;
-        submitting = true;
-        void (async () => {
-          setNotice(null);
-          try {
-            if (!(await saver.flush())) {
-              setNotice(tRef.current("monitor.notSavedYet"));
-              submitting = false;
-              return;
-            }
-            await postJson(`/api/farms/${farmId}/monitor/${doc.campaign.id}/submit`, {});
-            // Stays "submitting": the page is left for the receipt.
-            navigateRef.current(`/farmer/${farmId}/receipt/${doc.campaign.id}`);
-          } catch (error) {
-            submitting = false;
-            if (error instanceof ApiError) {
-              setNotice(error.title);
-              showServerErrors(model, error.errors);
-            } else setNotice(tRef.current("common.error"));
-          }
-        })();
       }),
     ];
 
     return () => {
       for (const remove of removers) remove();
+      window.removeEventListener("pagehide", leave);
+      document.removeEventListener("visibilitychange", onHide);
+      window.removeEventListener("beforeunload", warn);
+      // Leaving the monitor for another page of the app: send what is pending on the way out.
+      leave();
       saver.dispose();
       if (saverRef.current === saver) saverRef.current = null;
     };
-  }, [model, doc, farmId, readOnly, titleActions, markConfirmed, confirm, setCarried]);
+  }, [model, doc, farmId, readOnly, store, restored, setCarried]);
 
-  return { saveState, savedAt, notice, carried, confirm };
+  const flush = useCallback(async () => (await saverRef.current?.flush()) ?? true, []);
+  return { saveState, savedAt, notice, carried, confirm, conflicts, resolve, visited, flush };
 }

@@ -42,16 +42,49 @@ export const de: Messages = {
     version: "Fragebogen {{version}}",
     saved: "Alle Antworten gespeichert ({{time}})",
     state: {
-      idle: "Ihre Antworten werden laufend gespeichert",
+      idle: "Ihre Antworten werden beim Ausfüllen gespeichert",
+      kept: "Auf diesem Gerät gespeichert; wird gesendet…",
       saving: "Wird gespeichert…",
       saved: "Alle Antworten gespeichert",
       offline:
-        "Offline: Ihre Antworten bleiben erhalten und werden gespeichert, sobald die Verbindung zurück ist",
-      conflict: "Mit anderswo gespeicherten Antworten aktualisiert",
+        "Offline: Ihre Antworten sind auf diesem Gerät gesichert und werden gesendet, sobald wieder eine Verbindung besteht",
+      unkept: "Offline und nicht auf diesem Gerät gesichert: Schließen Sie diese Seite nicht",
+      conflict: "Auch auf einem anderen Gerät geändert: Wählen Sie bei den markierten Fragen",
       invalid: "Nicht gespeichert: Prüfen Sie die markierten Antworten",
     },
-    conflict:
-      "Jemand hat diesen Monitor inzwischen auf einem anderen Gerät gespeichert. Die neuesten Antworten werden angezeigt; bitte prüfen Sie sie.",
+    conflict_one:
+      "Diese Frage wurde inzwischen auch auf einem anderen Gerät geändert. Wählen Sie bei der Frage, welche Antwort Sie behalten.",
+    conflict_other:
+      "{{count}} Fragen wurden inzwischen auch auf einem anderen Gerät geändert. Wählen Sie bei jeder Frage, welche Antwort Sie behalten.",
+    closedElsewhere:
+      "Dieser Monitor wurde inzwischen abgeschickt. Ihre letzten Änderungen konnten nicht mehr gespeichert werden.",
+    reopened:
+      "Ein Administrator hat Ihren Monitor am {{date}} wieder geöffnet: „{{reason}}“. Passen Sie an, was nötig ist, und schicken Sie ihn erneut ab.",
+    progress: {
+      label: "Fortschritt",
+      bar: "Ausgefüllte Seiten",
+      page: "Seite {{page}} von {{total}} · {{title}}",
+      done: "{{done}} von {{total}} Seiten ausgefüllt",
+      states: {
+        current: "aktuelle Seite",
+        complete: "ausgefüllt",
+        visited: "besucht, noch nicht vollständig",
+        unvisited: "noch nicht besucht",
+      },
+    },
+    summary: {
+      title_one: "Noch 1 Antwort fehlt oder ist ungültig",
+      title_other: "Noch {{count}} Antworten fehlen oder sind ungültig",
+      allFixed: "Alle Antworten sind in Ordnung",
+      submit: "Jetzt abschicken",
+    },
+    noAnswer: "(keine Antwort)",
+    conflictExplained:
+      "Diese Frage wurde auf zwei Geräten verschieden beantwortet. Welche Antwort behalten Sie?",
+    thisDevice: "Auf diesem Gerät",
+    otherDevice: "Auf einem anderen Gerät",
+    keepThisDevice: "Diese Antwort behalten",
+    keepOtherDevice: "Die andere Antwort behalten",
     notSavedYet:
       "Ihre letzten Antworten sind noch nicht gespeichert. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
     carriedIntro_one:

@@ -40,14 +40,45 @@ export const en = {
     saved: "All answers saved ({{time}})",
     state: {
       idle: "Your answers are saved as you go",
+      kept: "Kept on this device; sending…",
       saving: "Saving…",
       saved: "All answers saved",
-      offline: "Offline: your answers are kept and will be saved when the connection is back",
-      conflict: "Updated with answers saved elsewhere",
+      offline: "Offline: your answers are kept on this device and sent when the connection is back",
+      unkept: "Offline and not kept on this device: do not close this page",
+      conflict: "Also changed on another device: choose at the marked questions",
       invalid: "Not saved: check the marked answers",
     },
-    conflict:
-      "Someone saved this monitor on another device in the meantime. The latest answers are shown; please check them.",
+    conflict_one:
+      "This question was also changed on another device in the meantime. Choose at the question which answer to keep.",
+    conflict_other:
+      "{{count}} questions were also changed on another device in the meantime. Choose at each question which answer to keep.",
+    closedElsewhere: "This monitor was submitted in the meantime. Your latest changes could not be saved.",
+    reopened:
+      "An administrator reopened your monitor on {{date}}: “{{reason}}”. Change what is needed and submit it again.",
+    progress: {
+      label: "Progress",
+      bar: "Completed pages",
+      page: "Page {{page}} of {{total}} · {{title}}",
+      done: "{{done}} of {{total}} pages completed",
+      states: {
+        current: "current page",
+        complete: "completed",
+        visited: "visited, not complete yet",
+        unvisited: "not visited yet",
+      },
+    },
+    summary: {
+      title_one: "1 answer is still missing or not valid",
+      title_other: "{{count}} answers are still missing or not valid",
+      allFixed: "All answers are in order",
+      submit: "Submit now",
+    },
+    noAnswer: "(no answer)",
+    conflictExplained: "This question was answered differently on two devices. Which answer do you keep?",
+    thisDevice: "On this device",
+    otherDevice: "On another device",
+    keepThisDevice: "Keep this answer",
+    keepOtherDevice: "Keep the other answer",
     notSavedYet: "Your latest answers are not saved yet. Check your connection and try again.",
     carriedIntro_one:
       "One answer is filled in from your previous monitor ({{year}}). Check it: change it if it is no longer true, or confirm it.",

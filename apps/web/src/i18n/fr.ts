@@ -43,14 +43,48 @@ export const fr: Messages = {
     saved: "Toutes les réponses sont enregistrées ({{time}})",
     state: {
       idle: "Vos réponses sont enregistrées au fur et à mesure",
+      kept: "Conservé sur cet appareil ; envoi en cours…",
       saving: "Enregistrement…",
       saved: "Toutes les réponses sont enregistrées",
-      offline: "Hors ligne : vos réponses sont conservées et seront enregistrées au retour de la connexion",
-      conflict: "Mis à jour avec des réponses enregistrées ailleurs",
+      offline:
+        "Hors ligne : vos réponses sont conservées sur cet appareil et seront envoyées au retour de la connexion",
+      unkept: "Hors ligne et non conservé sur cet appareil : ne fermez pas cette page",
+      conflict: "Modifié aussi sur un autre appareil : choisissez aux questions signalées",
       invalid: "Non enregistré : vérifiez les réponses signalées",
     },
-    conflict:
-      "Quelqu'un a enregistré ce monitoring sur un autre appareil entre-temps. Les dernières réponses sont affichées ; vérifiez-les.",
+    conflict_one:
+      "Cette question a aussi été modifiée sur un autre appareil entre-temps. Choisissez à la question la réponse à garder.",
+    conflict_other:
+      "{{count}} questions ont aussi été modifiées sur un autre appareil entre-temps. Choisissez à chaque question la réponse à garder.",
+    closedElsewhere:
+      "Ce monitoring a été soumis entre-temps. Vos dernières modifications n'ont pas pu être enregistrées.",
+    reopened:
+      "Un administrateur a rouvert votre monitoring le {{date}} : « {{reason}} ». Corrigez ce qui doit l'être et soumettez-le à nouveau.",
+    progress: {
+      label: "Progression",
+      bar: "Pages complétées",
+      page: "Page {{page}} sur {{total}} · {{title}}",
+      done: "{{done}} pages complétées sur {{total}}",
+      states: {
+        current: "page actuelle",
+        complete: "complétée",
+        visited: "visitée, pas encore complète",
+        unvisited: "pas encore visitée",
+      },
+    },
+    summary: {
+      title_one: "Il manque encore 1 réponse ou elle n'est pas valable",
+      title_other: "Il manque encore {{count}} réponses ou elles ne sont pas valables",
+      allFixed: "Toutes les réponses sont en ordre",
+      submit: "Soumettre maintenant",
+    },
+    noAnswer: "(pas de réponse)",
+    conflictExplained:
+      "Cette question a reçu deux réponses différentes sur deux appareils. Laquelle gardez-vous ?",
+    thisDevice: "Sur cet appareil",
+    otherDevice: "Sur un autre appareil",
+    keepThisDevice: "Garder cette réponse",
+    keepOtherDevice: "Garder l'autre réponse",
     notSavedYet:
       "Vos dernières réponses ne sont pas encore enregistrées. Vérifiez votre connexion et réessayez.",
     carriedIntro_one:

@@ -41,15 +41,48 @@ export const nl: Messages = {
     version: "vragenlijst {{version}}",
     saved: "Alle antwoorden bewaard ({{time}})",
     state: {
-      idle: "Uw antwoorden worden automatisch bewaard",
+      idle: "Uw antwoorden worden bewaard terwijl u invult",
+      kept: "Op dit toestel bewaard; wordt verzonden…",
       saving: "Bezig met bewaren…",
       saved: "Alle antwoorden bewaard",
-      offline: "Offline: uw antwoorden blijven behouden en worden bewaard zodra de verbinding terug is",
-      conflict: "Bijgewerkt met antwoorden die elders bewaard werden",
+      offline:
+        "Offline: uw antwoorden staan veilig op dit toestel en worden verzonden zodra er verbinding is",
+      unkept: "Offline en niet op dit toestel bewaard: sluit deze pagina niet",
+      conflict: "Ook op een ander toestel gewijzigd: kies bij de aangeduide vragen",
       invalid: "Niet bewaard: kijk de aangeduide antwoorden na",
     },
-    conflict:
-      "Iemand heeft deze monitor intussen op een ander toestel bewaard. De laatste antwoorden worden getoond; kijk ze even na.",
+    conflict_one:
+      "Deze vraag werd intussen ook op een ander toestel gewijzigd. Kies bij de vraag welk antwoord u houdt.",
+    conflict_other:
+      "{{count}} vragen werden intussen ook op een ander toestel gewijzigd. Kies bij elke vraag welk antwoord u houdt.",
+    closedElsewhere:
+      "Deze monitor werd intussen ingediend. Uw laatste wijzigingen konden niet meer bewaard worden.",
+    reopened:
+      "Een beheerder heeft uw monitor op {{date}} opnieuw geopend: “{{reason}}”. Pas aan wat nodig is en dien hem opnieuw in.",
+    progress: {
+      label: "Voortgang",
+      bar: "Ingevulde pagina's",
+      page: "Pagina {{page}} van {{total}} · {{title}}",
+      done: "{{done}} van {{total}} pagina's ingevuld",
+      states: {
+        current: "huidige pagina",
+        complete: "ingevuld",
+        visited: "bezocht, nog niet volledig",
+        unvisited: "nog niet bezocht",
+      },
+    },
+    summary: {
+      title_one: "Nog 1 antwoord ontbreekt of is niet geldig",
+      title_other: "Nog {{count}} antwoorden ontbreken of zijn niet geldig",
+      allFixed: "Alle antwoorden zijn in orde",
+      submit: "Nu indienen",
+    },
+    noAnswer: "(geen antwoord)",
+    conflictExplained: "Deze vraag werd op twee toestellen verschillend beantwoord. Welk antwoord houdt u?",
+    thisDevice: "Op dit toestel",
+    otherDevice: "Op een ander toestel",
+    keepThisDevice: "Dit antwoord houden",
+    keepOtherDevice: "Dat antwoord houden",
     notSavedYet: "Uw laatste antwoorden zijn nog niet bewaard. Controleer uw verbinding en probeer opnieuw.",
     carriedIntro_one:
       "Eén antwoord is ingevuld vanuit uw vorige monitor ({{year}}). Kijk het na: wijzig het als het niet meer klopt, of bevestig het.",

@@ -1,13 +1,23 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink, useNavigate } from "react-router";
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
 import { areasOf, useSession } from "./session.tsx";
 
+/** The tab's title and the installable app's name, icons and theme follow the interface language. */
+function useDocumentLanguage() {
+  const { t, i18n } = useTranslation();
+  useEffect(() => {
+    document.title = t("app.title");
+    document.getElementById("manifest")?.setAttribute("href", `/manifest/${i18n.language}.webmanifest`);
+  }, [t, i18n.language]);
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { me, logout } = useSession();
   const navigate = useNavigate();
+  useDocumentLanguage();
   return (
     <>
       <a className="skip-link" href="#main">

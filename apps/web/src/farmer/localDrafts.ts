@@ -1,0 +1,69 @@
+import type { DraftPayload } from "./draftSaver.ts";
+
+/** What the device keeps of a monitor until the server has it. */
+export interface LocalDraft extends DraftPayload {
+  /** The server version these answers started from (the base the server merges against). */
+  version: number;
+  /** Changes the server has not acknowledged yet. */
+  unsent: boolean;
+  /** Pages the farmer has opened, for the progress bar. */
+  visited: number[];
+  keptAt: string;
+}
+
+/** The device's copy of a draft; `write` resolves false when the device cannot keep it. */
+export interface DraftStore {
+  read(): Promise<LocalDraft | undefined>;
+  write(draft: LocalDraft): Promise<boolean>;
+  remove(): Promise<void>;
+}
+
+const DB_NAME = "monitor-drafts";
+const STORE = "drafts";
+
+let opening: Promise<IDBDatabase> | null = null;
+
+function database(): Promise<IDBDatabase> {
+  opening ??= new Promise((resolve, reject) => {
+    const request = indexedDB.open(DB_NAME, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  opening.catch(() => {
+    opening = null;
+  });
+  return opening;
+}
+
+function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  return database().then(
+    (db) =>
+      new Promise<T>((resolve, reject) => {
+        const transaction = db.transaction(STORE, mode);
+        const request = work(transaction.objectStore(STORE));
+        transaction.oncomplete = () => resolve(request.result);
+        transaction.onerror = () => reject(transaction.error);
+        transaction.onabort = () => reject(transaction.error);
+      }),
+  );
+}
+
+/** The draft of one farm's monitor in one campaign, in this browser's IndexedDB. */
+export function indexedDbDraftStore(farmId: number, campaignId: number): DraftStore {
+  const key = `${farmId}/${campaignId}`;
+  return {
+    read: () =>
+      run("readonly", (s) => s.get(key) as IDBRequest<LocalDraft | undefined>).catch(() => undefined),
+    write: (draft) =>
+      run("readwrite", (s) => s.put(draft, key)).then(
+        () => true,
+        () => false,
+      ),
+    remove: () =>
+      run("readwrite", (s) => s.delete(key)).then(
+        () => undefined,
+        () => undefined,
+      ),
+  };
+}
