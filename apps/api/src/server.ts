@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
-import type { Hono } from "hono";
+import type { Context, Hono } from "hono";
 import { createApp } from "./app.ts";
 import { readConfig } from "./config.ts";
 import { Database } from "./db/client.ts";
@@ -15,15 +15,36 @@ import { jsonLog } from "./log.ts";
 import { createRepositories } from "./repositories/index.ts";
 import { registerSurveyVersions } from "./services/surveyVersions.ts";
 
-/** Serves the built web app (`webDist`) next to the API, under the same security headers. */
+/** Hashed file names change with their content: a browser may keep them for a year unasked. */
+const IMMUTABLE = "public, max-age=31536000, immutable";
+
+/**
+ * Serves the built web app (`webDist`) next to the API, under the same security headers: the
+ * brotli or gzip file written at build time when the browser accepts it, hashed assets cacheable
+ * for good, everything else (the page, the service worker, manifests, icons) checked on each use.
+ */
 export function serveWebApp(app: Hono<AppEnv>, webDist: string): void {
-  app.use("/assets/*", serveStatic({ root: webDist }));
-  app.use("/favicon.svg", serveStatic({ root: webDist }));
+  const revalidate = (_path: string, c: Context) => {
+    c.header("Cache-Control", "no-cache");
+  };
+  app.use(
+    "/assets/*",
+    serveStatic({
+      root: webDist,
+      precompressed: true,
+      onFound: (_path, c) => {
+        c.header("Cache-Control", IMMUTABLE);
+      },
+    }),
+  );
+  for (const path of ["/favicon.svg", "/sw.js", "/manifest/*", "/icons/*"])
+    app.use(path, serveStatic({ root: webDist, precompressed: true, onFound: revalidate }));
   // Every other page is the single-page app; a missing asset or API route stays a 404.
   app.get("*", async (c) => {
     if (c.req.path.startsWith("/api/") || c.req.path.startsWith("/assets/")) return c.notFound();
     const indexHtml = await readFile(join(webDist, "index.html"), "utf8").catch(() => null);
     if (!indexHtml) return c.text("The web app is not built: run `npm run build`.", 503);
+    c.header("Cache-Control", "no-cache");
     return c.html(indexHtml);
   });
 }

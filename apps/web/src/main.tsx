@@ -15,3 +15,10 @@ if (root) {
     </StrictMode>,
   );
 }
+
+// The installed app opens offline (see docs/farmer-offline.md); development serves no worker.
+if (import.meta.env.PROD && "serviceWorker" in navigator) {
+  window.addEventListener("load", () => {
+    void navigator.serviceWorker.register("/sw.js").catch(() => undefined);
+  });
+}
