@@ -29,22 +29,33 @@ async function answer(question: ElementHandle, labels: SurveyLabels) {
 }
 
 /**
- * Completes the monitor as a farmer would: go to the last page, press the complete button, and
- * answer whatever the form (or the server) still asks for, until the receipt shows.
+ * Completes the monitor as a farmer would: go to the last page and press the complete button; while
+ * the form lists missing or invalid answers, follow the list's links one by one and answer what
+ * each page marks, then submit again, until the receipt shows.
  */
 export async function completeMonitor(page: Page, labels: SurveyLabels) {
-  for (let round = 0; round < 20; round++) {
-    const next = page.getByRole("button", { name: labels.next, exact: true });
-    while (await next.isVisible()) await next.click();
+  const summary = page.getByTestId("answer-summary");
+  const links = summary.getByRole("link");
+  for (let round = 0; round < 5; round++) {
+    await page.locator(".progress-steps button").last().click();
     await page.getByRole("button", { name: labels.complete, exact: true }).click();
-    const errors = page.locator(".sd-question--error");
     await expect(async () => {
-      expect(/\/receipt\//.test(page.url()) || (await errors.count()) > 0).toBe(true);
+      expect(/\/receipt\//.test(page.url()) || (await links.count()) > 0).toBe(true);
     }).toPass();
     if (/\/receipt\//.test(page.url())) return;
-    for (const question of await errors.elementHandles()) await answer(question, labels);
+    for (let fixes = 0; fixes < 30 && (await links.count()) > 0; fixes++) {
+      await links.first().click();
+      const errors = page.locator(".survey-host .sd-question--error");
+      await expect(errors.first()).toBeVisible();
+      for (const question of await errors.elementHandles()) await answer(question, labels);
+    }
   }
   throw new Error("the monitor could not be completed");
+}
+
+/** The page of the monitor the farmer is on, as the progress bar names it. */
+export async function expectMonitorPage(page: Page, title: string) {
+  await expect(page.getByTestId("progress-text")).toHaveText(new RegExp(`· ${title}$`));
 }
 
 interface MonitorSummary {
