@@ -226,6 +226,17 @@ export function extremeAnswers(version: SurveyVersion, goal: "most" | "fewest"):
       targets.flatMap((id) => ruleQuestions(version.mapping.initiatives[id] as Rule)),
     );
     let improved = false;
+    // an initiative whose rule needs several answers at once (grazing: yes, 120 days, 6 hours)
+    if (goal === "most")
+      for (const id of targets) {
+        const values = allOfValues(version.mapping.initiatives[id] as Rule, byName);
+        if (!values) continue;
+        const trial = settle(version, specs, { ...best, ...values });
+        if (trial && score(trial) > score(best)) {
+          best = trial;
+          improved = true;
+        }
+      }
     for (const name of questions) {
       for (const value of [undefined, ...(byName.get(name)?.edges ?? [])]) {
         const trial = settle(version, specs, { ...best, [name]: value });
@@ -238,4 +249,20 @@ export function extremeAnswers(version: SurveyVersion, goal: "most" | "fewest"):
     if (!improved) break;
   }
   return best;
+}
+
+/** For an `all` rule of leaves, one answer per leaf that makes it hold; undefined for other rules. */
+function allOfValues(rule: Rule, specs: Map<string, QuestionSpec>): Answers | undefined {
+  if (!("all" in rule)) return undefined;
+  const values: Answers = {};
+  for (const leaf of rule.all) {
+    if ("all" in leaf || "any" in leaf) return undefined;
+    const multiple = specs.get(leaf.question)?.kind === "multiple";
+    if ("equals" in leaf) values[leaf.question] = multiple ? [leaf.equals] : leaf.equals;
+    else if ("anyOf" in leaf) values[leaf.question] = multiple ? [leaf.anyOf[0]] : leaf.anyOf[0];
+    else
+      values[leaf.question] =
+        leaf.min ?? (leaf.above !== undefined ? leaf.above + 1 : (leaf.max ?? (leaf.below ?? 1) - 1));
+  }
+  return values;
 }

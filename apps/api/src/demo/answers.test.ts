@@ -1,6 +1,6 @@
 import { countInitiatives, getVersion, listVersions, validateAnswers } from "@monitor/surveys";
 import { describe, expect, it } from "vitest";
-import { answerPlan, answersFor, farmTraits } from "./answers.ts";
+import { answerPlan, answersFor, farmTraits, HOUSING_EXCLUDES } from "./answers.ts";
 import { seededRandom } from "./random.ts";
 
 /** A random set of a version's initiatives, with every initiative's prerequisite in it. */
@@ -24,10 +24,12 @@ describe("demo answers built from a chosen set of initiatives", () => {
       for (let i = 0; i < 60; i++) {
         // from nothing to everything, and shares in between
         const share = i === 0 ? 0 : i === 1 ? 1 : random.next();
-        const taken = randomSet(version.id, share, random);
         const herdSize = random.int(15, 400);
         const region = random.pick(regions);
         const farm = { herdSize, region, traits: farmTraits(random, herdSize, region) };
+        // a farm takes only what its housing allows (a tie stall has no cubicles)
+        const taken = randomSet(version.id, share, random);
+        for (const id of HOUSING_EXCLUDES[farm.traits.housing]) taken.delete(id);
         const data = answersFor(version, taken, farm, random);
         const counted = countInitiatives(version, data);
         expect(counted.initiatives.sort()).toEqual([...taken].sort());

@@ -37,21 +37,40 @@ export interface FarmTraits {
 export function farmTraits(random: Random, herdSize: number, region = "flanders"): FarmTraits {
   const walloon = region === "wallonia" || region === "east_belgium";
   const housingDraw = random.next();
+  // robots on the larger farms (about a tenth of small herds, half of the largest)
   const robotShare = Math.min(0.55, 0.1 + herdSize / 400);
   const milkingDraw = random.next();
+  // tie stalls on small herds (Flanders 2020: 17% of the barns, 6.5% of the cows)
+  const housing =
+    housingDraw < (herdSize < 50 ? 0.25 : herdSize < 80 ? 0.08 : 0.02)
+      ? "tie_stall"
+      : housingDraw < 0.9
+        ? "free_stall"
+        : "straw_yard";
   return {
     hectaresPerCow: 0.45 + random.next() * (walloon ? 0.6 : 0.35),
     grasslandShare: walloon ? 0.6 + random.next() * 0.35 : 0.35 + random.next() * 0.35,
-    housing:
-      housingDraw < (herdSize < 50 ? 0.25 : 0.03)
-        ? "tie_stall"
-        : housingDraw < 0.9
-          ? "free_stall"
-          : "straw_yard",
-    milking: milkingDraw < robotShare ? "milking_robot" : milkingDraw < 0.97 ? "milking_parlour" : "pipeline",
+    housing,
+    // a tie stall is milked with a pipeline, loose housing in a parlour or by a robot (surveys/2026 checks it)
+    milking:
+      housing === "tie_stall" ? "pipeline" : milkingDraw < robotShare ? "milking_robot" : "milking_parlour",
     organic: random.next() < (walloon ? 0.08 : 0.03),
   };
 }
+
+/** The lying areas each housing has (the 2026 questionnaire refuses the others). */
+export const LYING_SURFACES: Record<FarmTraits["housing"], readonly string[]> = {
+  free_stall: ["mattresses", "deep_litter", "sand", "rubber_mats", "concrete"],
+  tie_stall: ["rubber_mats", "concrete"],
+  straw_yard: ["straw_yard"],
+};
+
+/** Initiatives a farm with this housing cannot take (their rule needs another housing). */
+export const HOUSING_EXCLUDES: Record<FarmTraits["housing"], readonly string[]> = {
+  free_stall: [],
+  straw_yard: [],
+  tie_stall: ["animal_welfare.free_stall_comfort", "animal_welfare.lying_comfort"],
+};
 
 type Kind = "boolean" | "number" | "single" | "multi" | "text" | "computed" | "other";
 type Condition =
@@ -204,7 +223,14 @@ const SAMPLERS: Record<string, Sampler> = {
   grassland_ha: (_, f) => grassland(f),
   grazing_days: (r, f) =>
     f.region === "wallonia" || f.region === "east_belgium" ? r.int(170, 250) : r.int(100, 210),
+  grazing_hours_per_day: (r, f) => (f.herdSize < 80 ? r.int(5, 14) : r.int(3, 10)),
   housing_type: (_, f) => f.traits.housing,
+  lying_surface: (r, f) => {
+    const allowed = LYING_SURFACES[f.traits.housing];
+    const first = r.pick(allowed);
+    const second = r.pick(allowed);
+    return allowed.filter((c) => c === first || (c === second && r.next() < 0.3));
+  },
   milking_system: (_, f) => f.traits.milking,
   organic: (_, f) => f.traits.organic,
   high_cell_count_pct: (r) => r.int(5, 28),
@@ -381,12 +407,22 @@ class Builder {
     this.lock(q.name, !leafHolds(rule, value) && value !== undefined ? value : this.failing(q, rule));
   }
 
+  /** The choices that go with the farm's other answers (its housing for the lying area). */
+  private plausible(q: PlanQuestion, values: readonly unknown[]): unknown[] {
+    if (q.name !== "lying_surface") return [...values];
+    const housing = this.current("housing_type") as FarmTraits["housing"] | undefined;
+    const allowed = housing ? LYING_SURFACES[housing] : undefined;
+    return allowed ? values.filter((v) => allowed.includes(v as string)) : [...values];
+  }
+
   private satisfying(q: PlanQuestion, rule: Leaf): unknown {
     if ("equals" in rule) return rule.equals;
     if ("anyOf" in rule) {
-      const value = this.random.pick(rule.anyOf);
+      const options = this.plausible(q, rule.anyOf);
+      if (options.length === 0) throw new Conflict(q.name);
+      const value = this.random.pick(options);
       if (q.kind !== "multi") return value;
-      const extra = rule.anyOf.filter((v) => v !== value && this.random.next() < 0.25);
+      const extra = options.filter((v) => v !== value && this.random.next() < 0.25);
       return q.choices.filter((c) => c === value || extra.includes(c as string | number));
     }
     return this.numberIn(q, rule, true);
@@ -400,7 +436,10 @@ class Builder {
       return this.omit(q);
     }
     if ("anyOf" in rule) {
-      const others = q.choices.filter((c) => !rule.anyOf.includes(c as string | number));
+      const others = this.plausible(
+        q,
+        q.choices.filter((c) => !rule.anyOf.includes(c as string | number)),
+      );
       if (q.kind === "multi") {
         const picked = others.filter(() => this.random.next() < 0.4);
         if (picked.length > 0) return picked;

@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { countInitiatives, getVersion } from "@monitor/surveys";
+import { countInitiatives, getVersion, type Locale, validateAnswers } from "@monitor/surveys";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Database } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
+import { REGIONS } from "./register.ts";
 import { seedDemo } from "./seed.ts";
 
 /** A demo database of its own, seeded the way `npm start` does. */
@@ -184,6 +185,76 @@ describe("the demo sector, measured from the database", () => {
   it("has the demo farms submitted every earlier year and not the current one", async () => {
     await expectDemoFarmHistory(sector.db, 2014, 2026);
   });
+
+  it("changes most farms' herd size over the years, and the sector's average herd grows", async () => {
+    const farms = await sector.db.queryOne<{ farms: number; changing: number }>(
+      `SELECT count(*) AS farms, sum(sizes > 1) AS changing
+         FROM (SELECT farm_id, count(DISTINCT herd_size) AS sizes FROM farm_herd_sizes GROUP BY farm_id HAVING count(*) >= 3)`,
+    );
+    expect(Number(farms?.changing) / Number(farms?.farms)).toBeGreaterThan(0.8);
+    const average = await sector.db.query<{ year: number; herd: number }>(
+      "SELECT year, avg(herd_size) AS herd FROM farm_herd_sizes WHERE year IN (2014, 2025) GROUP BY year ORDER BY year",
+    );
+    // Flanders: 34 cows per farm in 2003, 80 in 2023; Wallonia 69 in 2024 (demo/README.md)
+    expect(Number(average[0]?.herd)).toBeGreaterThan(50);
+    expect(Number(average[0]?.herd)).toBeLessThan(70);
+    expect(Number(average[1]?.herd)).toBeGreaterThan(70);
+    expect(Number(average[1]?.herd)).toBeLessThan(95);
+  });
+
+  it("spreads the farms over the provinces as the cited figures do, within 3 points", async () => {
+    const rows = await sector.db.query<{ province: string; share: number }>(
+      "SELECT province, count(*) * 1.0 / (SELECT count(*) FROM farms) AS share FROM farms GROUP BY province",
+    );
+    const total = REGIONS.reduce((s, r) => s + r.weight, 0);
+    const expected = new Map<string, number>();
+    for (const r of REGIONS) {
+      const provinces = r.provinces.reduce((s, [, w]) => s + w, 0);
+      for (const [p, w] of r.provinces)
+        expected.set(p, (expected.get(p) ?? 0) + (r.weight / total) * (w / provinces));
+    }
+    for (const [province, share] of expected) {
+      const got = Number(rows.find((r) => r.province === province)?.share ?? 0);
+      expect(Math.abs(got - share), province).toBeLessThanOrEqual(0.03);
+    }
+    const share = (p: string) => Number(rows.find((r) => r.province === p)?.share);
+    expect(share("West-Vlaanderen")).toBeGreaterThan(2 * share("Vlaams-Brabant"));
+  });
+
+  it("has the open campaign with submitted monitors, drafts and farms that have not started", async () => {
+    const rows = await sector.db.query<{ status: string; n: number }>(
+      `SELECT r.status, count(*) AS n FROM responses r JOIN campaigns c ON c.id = r.campaign_id
+        WHERE c.year = 2026 GROUP BY r.status`,
+    );
+    const active = Number(figures.get(2026)?.active);
+    const drafts = Number(rows.find((r) => r.status === "draft")?.n ?? 0);
+    const submitted = Number(rows.find((r) => r.status === "submitted")?.n ?? 0);
+    expect(drafts / active).toBeGreaterThan(0.15);
+    expect((active - drafts - submitted) / active).toBeGreaterThan(0.1);
+  });
+
+  it("lets adoption depend on the farm: energy on larger farms, grazing on smaller ones", async () => {
+    const rows = await sector.db.query<{
+      large: number;
+      farms: number;
+      mean: number;
+      energy: number;
+      grazing: number;
+    }>(
+      `SELECT h.herd_size >= 100 AS large, count(*) AS farms, avg(r.initiative_total) AS mean,
+              avg(EXISTS (SELECT 1 FROM response_initiatives ri WHERE ri.response_id = r.id AND ri.initiative_id = 'energy.own_renewable_electricity')) AS energy,
+              avg(EXISTS (SELECT 1 FROM response_initiatives ri WHERE ri.response_id = r.id AND ri.initiative_id = 'animal_welfare.grazing')) AS grazing
+         FROM responses r JOIN campaigns c ON c.id = r.campaign_id
+         JOIN farm_herd_sizes h ON h.farm_id = r.farm_id AND h.year = c.year
+        WHERE c.year = 2025 AND r.status = 'submitted' AND (h.herd_size < 50 OR h.herd_size >= 100)
+        GROUP BY large ORDER BY large`,
+    );
+    const [small, large] = rows.map((r) => ({ ...r, energy: Number(r.energy), grazing: Number(r.grazing) }));
+    expect(large?.energy).toBeGreaterThan((small?.energy ?? 1) + 0.1);
+    expect(small?.grazing).toBeGreaterThan((large?.grazing ?? 1) + 0.03);
+    // no strong inverse relation between size and the number of initiatives
+    expect(Number(large?.mean)).toBeGreaterThan(Number(small?.mean) - 1);
+  });
 });
 
 async function expectDemoFarmHistory(db: Database, fromYear: number, currentYear: number) {
@@ -225,5 +296,24 @@ describe("a small demo sector, as the API tests seed it", () => {
     );
     expect(Number(current?.n)).toBeGreaterThan(3);
     expect(String(current?.latest) <= "2026-03-02T08:00:00.000Z").toBe(true);
+  });
+
+  it("seeds only answer sets the server accepts: every submitted one passes the submission check, every draft the save check", async () => {
+    const rows = await sector.db.query<{
+      id: number;
+      survey_version_id: string;
+      status: string;
+      data: string;
+      locale: string;
+    }>("SELECT id, survey_version_id, status, data, locale FROM responses");
+    expect(rows.length).toBeGreaterThan(150);
+    const refused = rows.flatMap((r) => {
+      const version = getVersion(r.survey_version_id);
+      if (!version) throw new Error(r.survey_version_id);
+      const mode = r.status === "submitted" ? "submit" : "save";
+      const errors = validateAnswers(version, JSON.parse(r.data), r.locale as Locale, mode);
+      return errors.length ? [{ id: r.id, errors }] : [];
+    });
+    expect(refused).toEqual([]);
   });
 });

@@ -8,9 +8,16 @@ import {
 } from "@monitor/surveys";
 import type { Database } from "../db/client.ts";
 import type { Repositories } from "../repositories/index.ts";
-import { answerPlan, answersFor, type FarmProfile, type FarmTraits, farmTraits } from "./answers.ts";
+import {
+  answerPlan,
+  answersFor,
+  type FarmProfile,
+  type FarmTraits,
+  farmTraits,
+  HOUSING_EXCLUDES,
+} from "./answers.ts";
 import { type BulkWriter, bulkWriter } from "./bulk.ts";
-import { ensureCampaigns, versionForYear } from "./campaigns.ts";
+import { ensureCampaigns, FIRST_YEAR, versionForYear } from "./campaigns.ts";
 import { type Random, seededRandom } from "./random.ts";
 import type { RegisterFarm } from "./register.ts";
 
@@ -442,11 +449,12 @@ function herdTrajectory(
     for (const y of years) herds.set(y, Math.round(farm.herdSize / 1.025 ** (last - y)));
     return herds;
   }
-  const growth = random.normal(0.02, 0.03);
-  let herd = farm.herdSize;
+  const growth = random.normal(0, 0.03);
+  // the register's herd is the one of the first campaign ever (2014); a later start has grown
+  let herd = farm.herdSize * 1.025 ** Math.max(0, (years[0] ?? FIRST_YEAR) - FIRST_YEAR);
   for (const y of years) {
     herds.set(y, Math.max(5, Math.round(herd)));
-    const jump = random.next() < 0.03 ? 1.25 + random.next() * 0.25 : 1;
+    const jump = random.next() < 0.02 ? 1.25 + random.next() * 0.25 : 1;
     herd *= (1 + growth + random.normal(0, 0.03)) * jump;
   }
   return herds;
@@ -836,7 +844,10 @@ function chooseInitiatives(
     const energy = id.startsWith("energy.");
     const grass = GRASS_BASED.has(id);
     const needed = requires.get(id);
-    const pool = needed ? engaged.filter((i) => chosen[i]?.has(needed)) : engaged;
+    const pool = engaged.filter((i) => {
+      const farm = submitting[i] as SectorFarm;
+      return (!needed || chosen[i]?.has(needed)) && !HOUSING_EXCLUDES[farm.traits.housing].includes(id);
+    });
     const scored = pool.map((index) => {
       const farm = submitting[index] as SectorFarm;
       const size = Math.log((farm.herds.get(year) ?? farm.register.herdSize) / 100);
@@ -870,7 +881,10 @@ function chooseInitiatives(
   const prerequisites = new Set(requires.values());
   for (const index of engaged) {
     if ((chosen[index]?.size ?? 0) > 0) continue;
-    const candidates = version.initiativeIds.filter((id) => !requires.has(id) && !prerequisites.has(id));
+    const excluded = HOUSING_EXCLUDES[(submitting[index] as SectorFarm).traits.housing];
+    const candidates = version.initiativeIds.filter(
+      (id) => !requires.has(id) && !prerequisites.has(id) && !excluded.includes(id),
+    );
     const id = random.pick(candidates.filter((c) => (adopters.get(c)?.length ?? 0) > 0));
     const list = adopters.get(id) ?? [];
     for (let k = list.length - 1; k >= 0; k--) {
