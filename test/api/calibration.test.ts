@@ -64,7 +64,9 @@ describe("the demo sector reproduces the published figures", () => {
   it("in participation 2025: 94.46% of the periodically audited farms had filled the monitor in", async () => {
     // IKM annual report 2025 (shared/seeds/002): 903 audited farms, 94.46% filled in
     const campaign = await api.db.queryOne<{ id: number }>("SELECT id FROM campaigns WHERE year = 2025");
-    const response = await api.request(`/api/sector/participation?campaign=${campaign?.id}`, { cookie: analyst });
+    const response = await api.request(`/api/sector/participation?campaign=${campaign?.id}`, {
+      cookie: analyst,
+    });
     expect(response.status).toBe(200);
     const { audits } = (await response.json()) as { audits: { audited: number; shareFilledIn: number } };
     expect(audits.audited).toBeGreaterThan(300);
