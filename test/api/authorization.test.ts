@@ -1,6 +1,7 @@
 import { matchRoute, ROUTES } from "@monitor/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../../apps/api/src/auth/password.ts";
+import { hashToken } from "../../apps/api/src/auth/tokens.ts";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../apps/api/src/demo/seed.ts";
 import { createRepositories } from "../../apps/api/src/repositories/index.ts";
 import { createTestApi, type TestApi } from "../support/api.ts";
@@ -84,6 +85,8 @@ let api: TestApi;
 let current: number;
 let previous: number;
 let victimId: number;
+/** Makes each one-time link and invited address of the table unique. */
+let links = 0;
 const sessions = new Map<string, string>();
 
 const passwordOf = (email: string) => (email === VICTIM ? "victim-password" : DEMO_PASSWORD);
@@ -248,6 +251,127 @@ const TABLE: Record<string, Row> = {
         body: { reason: "Authorization matrix: reopened to check who may" },
       };
     },
+  },
+  listFarmAudits: { expected: farmReaders(200), call: (ctx) => ({ path: farmPath(ctx, "/audits") }) },
+  recordAudit: {
+    // The farm's farmer reads its audits but does not record them.
+    expected: { ...farmReaders(200), farmerOwn: 403 },
+    call: (ctx) => ({
+      path: farmPath(ctx, "/audits"),
+      method: "POST",
+      body: { auditedOn: "2026-11-20", result: "compliant" },
+    }),
+  },
+  useOneTimeLink: {
+    expected: everyone(200),
+    call: async (ctx) => {
+      // A link for the actor's own account (the victim's for anonymous), setting the same password.
+      const email = ctx.actor.email ?? VICTIM;
+      const token = `matrix-link-${++links}-${"x".repeat(24)}`;
+      const user = await api.db.queryOne<{ id: number }>("SELECT id FROM users WHERE email = ?", [email]);
+      await api.db.write([
+        createRepositories(api.db).oneTimeTokens.createStatement(
+          {
+            tokenHash: hashToken(token),
+            userId: Number(user?.id),
+            purpose: "password_reset",
+            createdBy: null,
+          },
+          NOW,
+          new Date(NOW.getTime() + 86_400_000),
+        ),
+      ]);
+      return {
+        path: "/api/auth/one-time-link",
+        method: "POST",
+        body: { token, password: passwordOf(email) },
+      };
+    },
+  },
+  inviteUser: {
+    expected: admins(200),
+    call: () => ({
+      path: "/api/admin/users",
+      method: "POST",
+      body: {
+        email: `invited-${++links}@authorization.test`,
+        name: "Invited",
+        roles: [{ role: "farmer", scopeType: "farm", scopeId: "3" }],
+      },
+    }),
+  },
+  setUserRoles: {
+    expected: admins(200),
+    call: () => ({
+      path: `/api/admin/users/${victimId}/roles`,
+      method: "PUT",
+      body: { roles: [{ role: "farmer", scopeType: "farm", scopeId: "3" }] },
+    }),
+  },
+  resetUserPassword: {
+    expected: admins(200),
+    call: () => ({ path: `/api/admin/users/${victimId}/password-reset`, method: "POST" }),
+  },
+  exportAuditLog: {
+    expected: admins(200),
+    call: () => ({ path: "/api/admin/audit-log/export?action=login" }),
+  },
+  listAdminCampaigns: { expected: admins(200), call: () => ({ path: "/api/admin/campaigns" }) },
+  createCampaign: {
+    expected: admins(200),
+    call: () => ({
+      path: "/api/admin/campaigns",
+      method: "POST",
+      body: {
+        name: "Matrix",
+        year: 2031,
+        surveyVersion: "2026",
+        opensAt: "2031-01-01",
+        closesAt: "2031-12-31",
+      },
+    }),
+  },
+  updateCampaign: {
+    expected: admins(200),
+    call: () => ({
+      path: `/api/admin/campaigns/${current}`,
+      method: "PATCH",
+      body: { name: "Monitor 2026" },
+    }),
+  },
+  publishSurveyVersion: {
+    expected: admins(200),
+    call: async () => {
+      // A campaign no farm has answered.
+      await api.db.writeOne(
+        `INSERT INTO campaigns (name, year, survey_version_id, opens_at, closes_at)
+         VALUES ('Unanswered', 2032, '2020', '2032-01-01', '2032-12-31') ON CONFLICT DO NOTHING`,
+      );
+      const id = await api.db.queryOne<{ id: number }>("SELECT id FROM campaigns WHERE year = 2032");
+      return {
+        path: `/api/admin/campaigns/${id?.id}/publish`,
+        method: "POST",
+        body: { surveyVersion: "2026" },
+      };
+    },
+  },
+  extendDeadline: {
+    expected: admins(200),
+    call: () => ({
+      path: `/api/admin/campaigns/${current}/extensions`,
+      method: "POST",
+      body: { farmId: 3, closesAt: "2027-06-01" },
+    }),
+  },
+  listAdminSurveyVersions: { expected: admins(200), call: () => ({ path: "/api/admin/survey-versions" }) },
+  importRegister: {
+    expected: admins(200),
+    call: () => ({
+      path: "/api/admin/register/import?dryRun=true",
+      method: "POST",
+      headers: { "content-type": "text/csv" },
+      body: "herd_number,name,region,province,herd_size,dairy_buyer,certification_body,inspection_body,status",
+    }),
   },
   listAwards: { expected: signedIn(200), call: () => ({ path: "/api/awards" }) },
   getAward: { expected: jury(200), call: () => ({ path: "/api/awards/1" }) },

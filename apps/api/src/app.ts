@@ -8,6 +8,10 @@ import { onError, onNotFound } from "./middleware/errors.ts";
 import { sameOriginWrites, securityHeaders } from "./middleware/security.ts";
 import { createRepositories } from "./repositories/index.ts";
 import { adminRoutes } from "./routes/admin.ts";
+import { adminCampaignRoutes } from "./routes/adminCampaigns.ts";
+import { adminRegisterRoutes } from "./routes/adminRegister.ts";
+import { adminUserRoutes } from "./routes/adminUsers.ts";
+import { auditRoutes } from "./routes/audits.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { awardRoutes } from "./routes/awards.ts";
 import { campaignRoutes } from "./routes/campaigns.ts";
@@ -61,6 +65,10 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     .route("/", sectorRoutes)
     .route("/", awardRoutes)
     .route("/", adminRoutes)
+    .route("/", adminUserRoutes)
+    .route("/", adminCampaignRoutes)
+    .route("/", adminRegisterRoutes)
+    .route("/", auditRoutes)
     .route("/", openApiRoutes);
   app.route("/api", api);
   app.notFound(onNotFound);

@@ -1,4 +1,5 @@
 export * from "./admin.ts";
+export * from "./adminRoutes.ts";
 export * from "./auth.ts";
 export * from "./awards.ts";
 export * from "./campaigns.ts";

@@ -11,6 +11,7 @@ import {
   userListResponse,
   userParams,
 } from "./admin.ts";
+import { ADMIN_ROUTES } from "./adminRoutes.ts";
 import { loginBody, loginResponse } from "./auth.ts";
 import { AWARD_ROUTES } from "./awards.ts";
 import { campaignListResponse } from "./campaigns.ts";
@@ -145,7 +146,8 @@ const CORE_ROUTES: readonly RouteContract[] = [
     name: "listFarms",
     method: "GET",
     path: "/api/farms",
-    summary: "Farms of the register the user may see, searched by herd number or name",
+    summary:
+      "Farms of the register the user may see, searched by herd number or name, with readiness and last audit; filtered by readiness, sorted by name or next audit",
     session: true,
     request: { query: farmListQuery },
     response: ok(farmListResponse),
@@ -472,7 +474,7 @@ const CORE_ROUTES: readonly RouteContract[] = [
 /**
  * Every route of the API: the core ones above and each area's own list (kept beside its schemas).
  */
-export const ROUTES: readonly RouteContract[] = [...CORE_ROUTES, ...AWARD_ROUTES];
+export const ROUTES: readonly RouteContract[] = [...CORE_ROUTES, ...ADMIN_ROUTES, ...AWARD_ROUTES];
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const patternOf = (path: string) =>

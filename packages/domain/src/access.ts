@@ -48,6 +48,15 @@ export function canReadFarm(grants: readonly RoleGrant[], farm: FarmOrganisation
   });
 }
 
+/** Who may record an audit of a farm: an auditor of its inspection body, or an administrator. */
+export function canRecordAudit(grants: readonly RoleGrant[], farm: FarmOrganisations): boolean {
+  return grants.some(
+    ({ role, scope }) =>
+      role === "admin" ||
+      (role === "auditor" && scope.type === "inspection_body" && scope.id === farm.inspectionBodyId),
+  );
+}
+
 /** Who may change one farm's monitor: its own farmers only. */
 export function canFillInFarm(grants: readonly RoleGrant[], farmId: number): boolean {
   return grants.some(

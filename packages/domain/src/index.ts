@@ -9,6 +9,8 @@ export * from "./merge.ts";
 export * from "./percent.ts";
 export * from "./protectedSummary.ts";
 export * from "./pseudonym.ts";
+export * from "./register.ts";
+export * from "./roleScopes.ts";
 export * from "./sizeClass.ts";
 export * from "./statistics.ts";
 export * from "./suppression.ts";

@@ -9,6 +9,8 @@ const KB = 1024;
 const LIMITS: { method: string; path: RegExp; bytes: number }[] = [
   { method: "PUT", path: /^\/api\/farms\/[^/]+\/monitor\/[^/]+$/, bytes: 1024 * KB },
   { method: "POST", path: /^\/api\/auth\/login$/, bytes: 4 * KB },
+  // A register file of the whole sector (tens of thousands of farms).
+  { method: "POST", path: /^\/api\/admin\/register\/import$/, bytes: 16 * 1024 * KB },
 ];
 const DEFAULT_LIMIT = 64 * KB;
 

@@ -47,44 +47,78 @@ export class AuditRepository {
     return { at: row.at, reason: typeof detail.reason === "string" ? detail.reason : "" };
   }
 
-  async list(
-    filter: { entity?: string | undefined; userId?: number | undefined },
-    limit: number,
-    offset: number,
-  ) {
-    const where: string[] = [];
-    const args: unknown[] = [];
-    if (filter.entity) {
-      where.push("a.entity = ?");
-      args.push(filter.entity);
-    }
-    if (filter.userId) {
-      where.push("a.user_id = ?");
-      args.push(filter.userId);
-    }
-    const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
-    const rows = await this.db.query<{
-      id: number;
-      at: string;
-      user_email: string | null;
-      action: string;
-      entity: string;
-      entity_id: string | null;
-      detail: string | null;
-    }>(
-      `SELECT a.id, a.at, u.email AS user_email, a.action, a.entity, a.entity_id, a.detail
-         FROM audit_log a LEFT JOIN users u ON u.id = a.user_id ${clause}
-        ORDER BY a.id DESC LIMIT ? OFFSET ?`,
-      [...args, limit, offset],
+  /** Entries matching the filter, newest first, and how many match in all. */
+  async list(filter: AuditLogFilter, limit: number, offset: number) {
+    const where = filterClause(filter);
+    const rows = await this.db.query<AuditRow>(
+      `${SELECT_ENTRIES} ${where.sql} ORDER BY a.id DESC LIMIT ? OFFSET ?`,
+      [...where.args, limit, offset],
     );
-    return rows.map((r) => ({
-      id: Number(r.id),
-      at: r.at,
-      user: r.user_email,
-      action: r.action,
-      entity: r.entity,
-      entityId: r.entity_id,
-      detail: r.detail ? (JSON.parse(r.detail) as unknown) : null,
-    }));
+    const total = await this.db.queryOne<{ n: number }>(
+      `SELECT count(*) AS n FROM audit_log a LEFT JOIN users u ON u.id = a.user_id ${where.sql}`,
+      where.args,
+    );
+    return { total: Number(total?.n ?? 0), entries: rows.map(toEntry) };
   }
 }
+
+export interface AuditLogFilter {
+  entity?: string | undefined;
+  userId?: number | undefined;
+  action?: string | undefined;
+  /** The actor's e-mail address. */
+  actor?: string | undefined;
+  /** Entries about this farm: the farm itself, or a record of it (detail.farmId). */
+  farm?: number | undefined;
+  /** First and last day, inclusive (YYYY-MM-DD). */
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+function filterClause(filter: AuditLogFilter): { sql: string; args: unknown[] } {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  const add = (sql: string, ...values: unknown[]) => {
+    where.push(sql);
+    args.push(...values);
+  };
+  if (filter.entity) add("a.entity = ?", filter.entity);
+  if (filter.userId) add("a.user_id = ?", filter.userId);
+  if (filter.action) add("a.action = ?", filter.action);
+  if (filter.actor) add("u.email = ? COLLATE NOCASE", filter.actor);
+  if (filter.farm)
+    add(
+      "((a.entity = 'farm' AND a.entity_id = ?) OR json_extract(a.detail, '$.farmId') = ?)",
+      String(filter.farm),
+      filter.farm,
+    );
+  if (filter.from) add("a.at >= ?", filter.from);
+  // The whole last day: every instant that starts with it sorts before the next day.
+  if (filter.to) add("a.at < date(?, '+1 day')", filter.to);
+  return { sql: where.length ? `WHERE ${where.join(" AND ")}` : "", args };
+}
+
+const SELECT_ENTRIES = `SELECT a.id, a.at, u.email AS user_email, a.action, a.entity, a.entity_id, a.detail
+  FROM audit_log a LEFT JOIN users u ON u.id = a.user_id`;
+
+interface AuditRow {
+  id: number;
+  at: string;
+  user_email: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  detail: string | null;
+}
+
+const toEntry = (r: AuditRow) => ({
+  id: Number(r.id),
+  at: r.at,
+  user: r.user_email,
+  actor: r.user_email,
+  action: r.action,
+  entity: r.entity,
+  entityId: r.entity_id,
+  target: r.entity_id === null ? r.entity : `${r.entity} ${r.entity_id}`,
+  detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null,
+});

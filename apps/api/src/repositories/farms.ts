@@ -1,5 +1,7 @@
-import type { FarmAttribute, FarmFilter } from "@monitor/domain";
+import type { InStatement } from "@libsql/client";
+import type { FarmAttribute, FarmFilter, RegisterDiff, RegisterFarm, RegisterRow } from "@monitor/domain";
 import type { Database } from "../db/client.ts";
+import type { Campaign } from "./campaigns.ts";
 
 export interface Farm {
   id: number;
@@ -46,6 +48,46 @@ const toFarm = (r: FarmRow): Farm => ({
   nextAuditOn: r.next_audit_on ?? null,
 });
 
+/** The monitor's state in a campaign, as an auditor checks it before the audit. */
+export interface Readiness {
+  status: "not_started" | "draft" | "submitted";
+  campaign: { id: number; year: number };
+  submittedAt: string | null;
+  surveyVersion: string | null;
+}
+
+export interface ListedFarm extends Farm {
+  readiness: Readiness | null;
+  lastAudit: { auditedOn: string; kind: "periodic" | "unannounced"; result: string | null } | null;
+}
+
+export interface ListOptions {
+  /** The campaign readiness is about (none before the first campaign). */
+  campaign: Campaign | null;
+  readiness?: Readiness["status"] | undefined;
+  sort: "name" | "nextAudit";
+}
+
+interface ListedFarmRow extends FarmRow {
+  readiness: Readiness["status"] | null;
+  submitted_at: string | null;
+  response_version: string | null;
+  audited_on: string | null;
+  audit_kind: string | null;
+  audit_result: string | null;
+}
+
+/** The register column of each field a register file can change. */
+const COLUMN_OF = {
+  name: "name",
+  region: "region",
+  province: "province",
+  herdSize: "herd_size",
+  dairyBuyerId: "dairy_buyer_id",
+  certificationBodyId: "certification_body_id",
+  inspectionBodyId: "inspection_body_id",
+} as const;
+
 /** A farm entering the register (the record key is drawn by the database). */
 export interface NewFarm
   extends Pick<
@@ -82,35 +124,155 @@ export class FarmRepository {
     return rows.map(toFarm);
   }
 
-  /** The register as one user may see it, searched by herd number or name. */
-  async list(filter: FarmFilter, search: string | undefined, limit: number, offset: number) {
-    if (filter.kind === "none") return { total: 0, farms: [] as Farm[] };
+  /**
+   * The register as one user may see it, searched by herd number or name, each farm with its
+   * readiness in the campaign (its monitor's state) and its last audit.
+   */
+  async list(
+    filter: FarmFilter,
+    search: string | undefined,
+    limit: number,
+    offset: number,
+    options: ListOptions = { campaign: null, sort: "name" },
+  ): Promise<{ total: number; farms: ListedFarm[] }> {
+    if (filter.kind === "none") return { total: 0, farms: [] };
     const where: string[] = [];
     const args: unknown[] = [];
     if (filter.kind === "farms") {
       const parts: string[] = [];
       if (filter.farmIds.length) {
-        parts.push(`id IN (${filter.farmIds.map(() => "?").join(", ")})`);
+        parts.push(`f.id IN (${filter.farmIds.map(() => "?").join(", ")})`);
         args.push(...filter.farmIds);
       }
       if (filter.inspectionBodyIds.length) {
-        parts.push(`inspection_body_id IN (${filter.inspectionBodyIds.map(() => "?").join(", ")})`);
+        parts.push(`f.inspection_body_id IN (${filter.inspectionBodyIds.map(() => "?").join(", ")})`);
         args.push(...filter.inspectionBodyIds);
       }
       where.push(`(${parts.join(" OR ")})`);
     }
     if (search) {
-      where.push("(herd_number LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')");
+      where.push("(f.herd_number LIKE ? ESCAPE '\\' OR f.name LIKE ? ESCAPE '\\')");
       const pattern = `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
       args.push(pattern, pattern);
     }
+    const campaign = options.campaign;
+    if (options.readiness) {
+      if (!campaign) return { total: 0, farms: [] };
+      where.push("coalesce(r.status, 'not_started') = ?");
+      args.push(options.readiness);
+    }
     const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
-    const rows = await this.db.query<FarmRow>(
-      `SELECT * FROM farms ${clause} ORDER BY name, id LIMIT ? OFFSET ?`,
-      [...args, limit, offset],
+    const joinResponse = "LEFT JOIN responses r ON r.farm_id = f.id AND r.campaign_id = ?";
+    const order =
+      options.sort === "nextAudit"
+        ? "f.next_audit_on IS NULL, f.next_audit_on, f.name, f.id"
+        : "f.name, f.id";
+    const rows = await this.db.query<ListedFarmRow>(
+      `SELECT f.*, r.status AS readiness, r.submitted_at AS submitted_at, r.survey_version_id AS response_version,
+              a.audited_on AS audited_on, a.kind AS audit_kind, a.result AS audit_result
+         FROM farms f ${joinResponse}
+         LEFT JOIN audits a ON a.id = (SELECT id FROM audits WHERE farm_id = f.id ORDER BY audited_on DESC, id DESC LIMIT 1)
+         ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`,
+      [campaign?.id ?? null, ...args, limit, offset],
     );
-    const total = await this.db.queryOne<{ n: number }>(`SELECT count(*) AS n FROM farms ${clause}`, args);
-    return { total: Number(total?.n ?? 0), farms: rows.map(toFarm) };
+    const total = await this.db.queryOne<{ n: number }>(
+      `SELECT count(*) AS n FROM farms f ${joinResponse} ${clause}`,
+      [campaign?.id ?? null, ...args],
+    );
+    return {
+      total: Number(total?.n ?? 0),
+      farms: rows.map((r) => ({
+        ...toFarm(r),
+        readiness: campaign
+          ? {
+              status: r.readiness ?? "not_started",
+              campaign: { id: campaign.id, year: campaign.year },
+              submittedAt: r.submitted_at,
+              surveyVersion: r.response_version ?? campaign.surveyVersionId,
+            }
+          : null,
+        lastAudit: r.audited_on
+          ? {
+              auditedOn: r.audited_on,
+              kind: r.audit_kind as "periodic" | "unannounced",
+              result: r.audit_result,
+            }
+          : null,
+      })),
+    };
+  }
+
+  /** Every farm of the register, as a register file describes it. */
+  async registerFarms(): Promise<(RegisterFarm & { id: number })[]> {
+    const rows = await this.db.query<FarmRow>("SELECT * FROM farms ORDER BY id");
+    return rows.map((r) => {
+      const { id, herdNumber, name, region, province, herdSize, active } = toFarm(r);
+      return {
+        id,
+        herdNumber,
+        name,
+        region,
+        province,
+        herdSize,
+        dairyBuyerId: r.dairy_buyer_id,
+        certificationBodyId: r.certification_body_id,
+        inspectionBodyId: r.inspection_body_id,
+        active,
+      };
+    });
+  }
+
+  /**
+   * Statements that apply a register diff: farms are added and updated in place (so their record
+   * keys, and the statistic counters that sum them, stay as they are), stopped farms get the day.
+   */
+  registerStatements(diff: RegisterDiff, today: string, now: Date): InStatement[] {
+    const byHerd = new Map<string, RegisterRow>();
+    for (const row of [...diff.stops]) byHerd.set(row.herdNumber, row);
+    const changed = new Map<string, Partial<Record<string, unknown>>>();
+    for (const change of diff.changes) {
+      const fields = changed.get(change.herdNumber) ?? {};
+      fields[change.field] = change.to;
+      changed.set(change.herdNumber, fields);
+    }
+    const statements: InStatement[] = diff.adds.map((row) => ({
+      sql: `INSERT INTO farms (herd_number, name, region, province, herd_size, dairy_buyer_id, certification_body_id, inspection_body_id, active, stopped_on, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      args: [
+        row.herdNumber,
+        row.name,
+        row.region,
+        row.province,
+        row.herdSize,
+        row.dairyBuyerId,
+        row.certificationBodyId,
+        row.inspectionBodyId,
+        row.active ? 1 : 0,
+        row.active ? null : today,
+        now.toISOString(),
+      ],
+    }));
+    for (const [herdNumber, fields] of changed) {
+      const sets = Object.entries(fields).map(([field, value]) =>
+        field === "active"
+          ? { sql: "active = 1, stopped_on = NULL", args: [] }
+          : { sql: `${COLUMN_OF[field as keyof typeof COLUMN_OF]} = ?`, args: [value] },
+      );
+      statements.push({
+        sql: `UPDATE farms SET ${sets.map((s) => s.sql).join(", ")} WHERE herd_number = ? COLLATE NOCASE`,
+        args: [...sets.flatMap((s) => s.args), herdNumber] as never,
+      });
+    }
+    for (const row of byHerd.values())
+      statements.push({
+        sql: "UPDATE farms SET active = 0, stopped_on = ? WHERE herd_number = ? COLLATE NOCASE",
+        args: [today, row.herdNumber],
+      });
+    return statements;
+  }
+
+  setNextAuditStatement(farmId: number, nextAuditOn: string): InStatement {
+    return { sql: "UPDATE farms SET next_audit_on = ? WHERE id = ?", args: [nextAuditOn, farmId] };
   }
 
   async create(farm: NewFarm): Promise<number> {

@@ -1,10 +1,12 @@
 import type { Database } from "../db/client.ts";
 import { AuditRepository } from "./audit.ts";
+import { AuditRecordRepository } from "./audits.ts";
 import { AwardRepository } from "./awards.ts";
 import { CampaignRepository } from "./campaigns.ts";
 import { CounterRepository } from "./counters.ts";
 import { FarmRepository } from "./farms.ts";
 import { LoginAttemptRepository } from "./loginAttempts.ts";
+import { OneTimeTokenRepository } from "./oneTimeTokens.ts";
 import { IdempotencyRepository, ResponseRepository } from "./responses.ts";
 import { SectorRepository } from "./sector.ts";
 import { SessionRepository } from "./sessions.ts";
@@ -21,6 +23,8 @@ export function createRepositories(db: Database) {
     loginAttempts: new LoginAttemptRepository(db),
     farms: new FarmRepository(db),
     audit: new AuditRepository(db),
+    audits: new AuditRecordRepository(db),
+    oneTimeTokens: new OneTimeTokenRepository(db),
     awards: new AwardRepository(db),
     sector: new SectorRepository(db),
     campaigns: new CampaignRepository(db),

@@ -74,17 +74,51 @@ export class UserRepository {
     memberships: NewMembership[],
     now: Date,
   ): Promise<number> {
-    const [inserted] = await this.db.write([
+    const [inserted] = await this.db.write(this.createStatements(user, memberships, now));
+    return Number(inserted?.rows[0]?.id);
+  }
+
+  /** The user and its memberships as statements (the first returns the id); later ones find it by e-mail. */
+  createStatements(
+    user: { email: string; name: string; passwordHash: string; locale: Locale },
+    memberships: NewMembership[],
+    now: Date,
+  ): InStatement[] {
+    return [
       {
         sql: "INSERT INTO users (email, name, password_hash, locale, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
         args: [user.email, user.name, user.passwordHash, user.locale, now.toISOString()],
       },
-      ...memberships.map((m) => ({
-        sql: "INSERT INTO memberships (user_id, role, scope_type, scope_id) VALUES ((SELECT id FROM users WHERE email = ?), ?, ?, ?)",
-        args: [user.email, m.role, m.scopeType, m.scopeId],
-      })),
-    ]);
-    return Number(inserted?.rows[0]?.id);
+      ...this.membershipStatements({ email: user.email }, memberships),
+    ];
+  }
+
+  /** Inserts memberships for a user named by id or by e-mail (one created in the same batch). */
+  membershipStatements(who: { id: number } | { email: string }, memberships: NewMembership[]): InStatement[] {
+    const user =
+      "id" in who
+        ? { sql: "?", arg: who.id }
+        : { sql: "(SELECT id FROM users WHERE email = ?)", arg: who.email };
+    return memberships.map((m) => ({
+      sql: `INSERT INTO memberships (user_id, role, scope_type, scope_id) VALUES (${user.sql}, ?, ?, ?)`,
+      args: [user.arg, m.role, m.scopeType, m.scopeId],
+    }));
+  }
+
+  deleteMembershipsStatement(userId: number): InStatement {
+    return { sql: "DELETE FROM memberships WHERE user_id = ?", args: [userId] };
+  }
+
+  /** Whether a scope names something that exists: a farm, an organisation of its kind, an award edition. */
+  async scopeExists(type: ScopeType, id: string | null): Promise<boolean> {
+    if (type === "all") return id === null;
+    const query =
+      type === "farm"
+        ? { sql: "SELECT 1 FROM farms WHERE CAST(id AS TEXT) = ?", args: [id] }
+        : type === "award_edition"
+          ? { sql: "SELECT 1 FROM award_editions WHERE CAST(id AS TEXT) = ?", args: [id] }
+          : { sql: "SELECT 1 FROM organisations WHERE id = ? AND kind = ?", args: [id, type] };
+    return (await this.db.queryOne(query.sql, query.args)) !== undefined;
   }
 
   async list(limit: number, offset: number) {

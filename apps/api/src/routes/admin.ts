@@ -1,8 +1,16 @@
-import { auditLogQuery, reopenBody, responseParams, userListQuery, userParams } from "@monitor/contract";
+import {
+  auditLogExportQuery,
+  auditLogQuery,
+  reopenBody,
+  responseParams,
+  userListQuery,
+  userParams,
+} from "@monitor/contract";
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../env.ts";
 import { currentUser, requireRole } from "../middleware/auth.ts";
 import { jsonBody, parseWith, queryParams } from "../middleware/validate.ts";
+import { exportAuditLog, searchAuditLog } from "../services/auditLog.ts";
 import { reopenMonitor } from "../services/monitor.ts";
 import { adminLogOutEverywhere, setUserActive } from "../services/sessions.ts";
 
@@ -25,9 +33,14 @@ export const adminRoutes = new Hono<AppEnv>()
     c.json(await setUserActive(c.get("deps"), userIdOf(c), true, currentUser(c), c.get("requestId"))),
   )
   .get("/admin/audit-log", async (c) => {
-    const { limit, offset, entity, userId } = queryParams(c, auditLogQuery);
-    const entries = await c.get("deps").repos.audit.list({ entity, userId }, limit, offset);
-    return c.json({ entries, limit, offset });
+    const { limit, offset, ...filter } = queryParams(c, auditLogQuery);
+    return c.json(await searchAuditLog(c.get("deps"), filter, limit, offset));
+  })
+  .get("/admin/audit-log/export", async (c) => {
+    const filter = queryParams(c, auditLogExportQuery);
+    const result = await exportAuditLog(c.get("deps"), filter, currentUser(c), c.get("requestId"));
+    c.header("Content-Disposition", `attachment; filename="${result.filename}"`);
+    return c.body(result.csv, 200, { "Content-Type": "text/csv; charset=utf-8" });
   })
   .get("/admin/organisations", async (c) =>
     c.json({ organisations: await c.get("deps").repos.farms.organisations() }),

@@ -43,3 +43,16 @@ export function campaignSummary(campaign: Campaign, now: Date) {
     open: campaign.opensAt <= at && at < campaign.closesAt,
   };
 }
+
+/** The campaign as one farm sees it: a later deadline of its own replaces everyone's. */
+export async function campaignForFarm(deps: AppDeps, campaign: Campaign, farmId: number): Promise<Campaign> {
+  const extended = await deps.repos.campaigns.extensionOf(campaign.id, farmId);
+  return extended && Date.parse(extended) > Date.parse(campaign.closesAt)
+    ? { ...campaign, closesAt: extended }
+    : campaign;
+}
+
+/** Whether the farm may still save, submit or be reopened in the campaign (its extension counts). */
+export async function isOpenForFarm(deps: AppDeps, campaign: Campaign, farmId: number): Promise<boolean> {
+  return deps.repos.campaigns.isOpen(await campaignForFarm(deps, campaign, farmId), deps.clock());
+}

@@ -14,7 +14,7 @@ import type { Campaign } from "../repositories/campaigns.ts";
 import { responseCounts } from "../repositories/counters.ts";
 import type { Farm } from "../repositories/farms.ts";
 import type { Answers, MonitorResponse } from "../repositories/responses.ts";
-import { campaignSummary, surveyVersionOf } from "./campaigns.ts";
+import { campaignForFarm, campaignSummary, isOpenForFarm, surveyVersionOf } from "./campaigns.ts";
 
 function responseSummary(response: MonitorResponse) {
   return {
@@ -70,7 +70,7 @@ export async function monitorDocument(deps: AppDeps, farm: Farm, campaign: Campa
     };
   }
   return {
-    campaign: campaignSummary(campaign, deps.clock()),
+    campaign: campaignSummary(await campaignForFarm(deps, campaign, farm.id), deps.clock()),
     farm: { id: farm.id, herdNumber: farm.herdNumber, name: farm.name, nextAuditOn: farm.nextAuditOn },
     surveyVersion: { id: version.id, year: version.year, contentHash: version.contentHash },
     survey: version.json,
@@ -96,8 +96,9 @@ export interface SaveRequest {
 
 export type SaveOutcome = { status: number; body: unknown };
 
-function assertOpen(deps: AppDeps, campaign: Campaign) {
-  if (!deps.repos.campaigns.isOpen(campaign, deps.clock())) throw new Problem(409, "campaign_closed");
+/** Open for this farm: a deadline extension of its own counts. */
+async function assertOpen(deps: AppDeps, campaign: Campaign, farmId: number) {
+  if (!(await isOpenForFarm(deps, campaign, farmId))) throw new Problem(409, "campaign_closed");
 }
 
 function answerProblem(errors: { question: string; message: string }[]) {
@@ -132,7 +133,7 @@ export async function saveAnswers(deps: AppDeps, request: SaveRequest): Promise<
       return { status: earlier.status, body: earlier.body };
     }
   }
-  assertOpen(deps, request.campaign);
+  await assertOpen(deps, request.campaign, request.farm.id);
   const version = surveyVersionOf(request.campaign);
   const errors = validateAnswers(version, request.data, request.locale, "save");
   if (errors.length) throw answerProblem(errors);
@@ -284,7 +285,7 @@ export async function submitMonitor(
   requestId: string,
 ) {
   const { repos, clock } = deps;
-  assertOpen(deps, campaign);
+  await assertOpen(deps, campaign, farm.id);
   const response = await repos.responses.find(farm.id, campaign.id);
   if (!response) throw new Problem(409, "not_started");
   if (response.status === "submitted") throw new Problem(409, "already_submitted");
@@ -367,7 +368,7 @@ export async function reopenMonitor(
   // Reopened in a closed campaign, a monitor could never be submitted again and its farm would
   // drop out of that campaign's figures: the deadline must be extended first.
   const campaign = await repos.campaigns.get(response.campaignId);
-  if (!campaign || !repos.campaigns.isOpen(campaign, clock()))
+  if (!campaign || !(await isOpenForFarm(deps, campaign, response.farmId)))
     throw new Problem(409, "campaign_closed_reopen");
   const derived = await repos.responses.initiativesOf(response.id);
   const now = clock();
