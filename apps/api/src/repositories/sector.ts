@@ -1,5 +1,6 @@
 import { type AggregateScope, type FarmAttributeName, farmAttribute } from "@monitor/domain";
 import type { Database } from "../db/client.ts";
+import { AggregateCache } from "./aggregateCache.ts";
 
 /** SQL condition restricting farms (alias f) to an analyst's population. */
 export function scopeCondition(scope: AggregateScope): { sql: string; args: unknown[] } {
@@ -14,7 +15,11 @@ export function scopeCondition(scope: AggregateScope): { sql: string; args: unkn
 }
 
 export class SectorRepository {
-  constructor(private readonly db: Database) {}
+  private readonly cache: AggregateCache;
+
+  constructor(private readonly db: Database) {
+    this.cache = new AggregateCache(db);
+  }
 
   /** The values a farm attribute takes on the register within a scope (for an attribute without a fixed list). */
   async attributeValues(name: FarmAttributeName, scope: AggregateScope): Promise<string[]> {
@@ -26,7 +31,15 @@ export class SectorRepository {
     return rows.map((r) => r.value);
   }
 
-  async activeFarmsByRegion(
+  /** Active farms and their key sum per region, kept until the register changes (aggregateCache.ts). */
+  activeFarmsByRegion(scope: AggregateScope): Promise<{ region: string; farms: number; keySum: number }[]> {
+    return this.cache.figures("active-farms-by-region", { scope }, () =>
+      this.countActiveFarmsByRegion(scope),
+    );
+  }
+
+  /** `activeFarmsByRegion` counted from the register, row by row. */
+  async countActiveFarmsByRegion(
     scope: AggregateScope,
   ): Promise<{ region: string; farms: number; keySum: number }[]> {
     const where = scopeCondition(scope);

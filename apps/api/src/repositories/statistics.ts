@@ -1,5 +1,6 @@
 import type { FarmAttributeName, HistogramBin } from "@monitor/domain";
 import type { Database } from "../db/client.ts";
+import { AggregateCache } from "./aggregateCache.ts";
 import type { CounterRepository } from "./counters.ts";
 import { type Population, populationCondition } from "./population.ts";
 
@@ -18,14 +19,19 @@ const bins = (rows: readonly { total: number; farms: number }[]): HistogramBin[]
 /**
  * Aggregates over submitted monitors. The distributions and adoption come from the statistic
  * counters (SQLite sums at most a few thousand small counter rows, whatever the number of farms);
- * participation, audits and a farm's own history are indexed row-level counts. Each returns
- * counts; the figures come from @monitor/domain.
+ * participation and audits are row-level counts kept until the register or the monitors change
+ * (aggregateCache.ts); a farm's own history is an indexed row-level count. Each returns counts;
+ * the figures come from @monitor/domain.
  */
 export class StatisticsRepository {
+  private readonly cache: AggregateCache;
+
   constructor(
     private readonly db: Database,
     private readonly counters: CounterRepository,
-  ) {}
+  ) {
+    this.cache = new AggregateCache(db);
+  }
 
   /** Farms per number of initiatives in one campaign. */
   async totalsHistogram(campaignId: number, population: Population): Promise<HistogramBin[]> {
@@ -89,7 +95,21 @@ export class StatisticsRepository {
   }
 
   /** Farms on the register, farms that started and farms that submitted the campaign. */
-  async participation(campaignId: number, population: Population) {
+  participation(campaignId: number, population: Population) {
+    return this.cache.figures(`participation:${campaignId}`, population, () =>
+      this.countParticipation(campaignId, population),
+    );
+  }
+
+  /** Farms audited in the campaign's year, and how many had submitted the monitor by their audit. */
+  auditsFilledIn(campaignId: number, population: Population) {
+    return this.cache.figures(`audits:${campaignId}`, population, () =>
+      this.countAuditsFilledIn(campaignId, population),
+    );
+  }
+
+  /** `participation` counted from the register and the responses, row by row. */
+  async countParticipation(campaignId: number, population: Population) {
     const where = populationCondition(population);
     const row = await this.db.queryOne<{
       registered: number;
@@ -113,8 +133,9 @@ export class StatisticsRepository {
       keySum: Number(row?.key_sum ?? 0),
     };
   }
-  /** Farms audited in the campaign's year, and how many had submitted the monitor by their audit. */
-  async auditsFilledIn(campaignId: number, population: Population) {
+
+  /** `auditsFilledIn` counted from the audits and the responses, row by row. */
+  async countAuditsFilledIn(campaignId: number, population: Population) {
     const where = populationCondition(population);
     const row = await this.db.queryOne<{ audited: number; filled_in: number }>(
       `SELECT count(DISTINCT a.farm_id) AS audited,
