@@ -202,6 +202,7 @@ export const complete2026: Readonly<Answers> = Object.freeze({
   grassland_ha: 50,
   grazing: true,
   grazing_days: 180,
+  grazing_hours_per_day: 8,
   housing_type: "free_stall",
   milking_system: "milking_robot",
   own_renewable_electricity_kwh: 0,
