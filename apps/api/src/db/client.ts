@@ -1,4 +1,5 @@
 import { type Client, createClient, type InStatement, type ResultSet } from "@libsql/client";
+import { LocalFile } from "./localFile.ts";
 
 export interface DatabaseOptions {
   url: string;
@@ -10,10 +11,12 @@ export type Row = Record<string, unknown>;
 /**
  * The one libSQL client of this process. Writes are serialized through a queue because libSQL
  * can lose later writes after a SQLITE_BUSY on a connection that held a lock (stack.md); when a
- * statement still fails with SQLITE_BUSY, the client is recreated before the next use.
+ * statement still fails with SQLITE_BUSY, the client is recreated before the next use. A local
+ * `file:` database is reached through the engine's binding with prepared statements kept
+ * (localFile.ts); a remote one through @libsql/client.
  */
 export class Database {
-  private client: Client;
+  private client: Client | LocalFile;
   private writeQueue: Promise<unknown> = Promise.resolve();
   private ready: Promise<void>;
 
@@ -22,7 +25,8 @@ export class Database {
     this.ready = this.configure();
   }
 
-  private open(): Client {
+  private open(): Client | LocalFile {
+    if (this.isLocalFile) return new LocalFile(this.options.url, 5000);
     return createClient({ url: this.options.url, authToken: this.options.authToken, timeout: 5000 });
   }
 
@@ -34,12 +38,18 @@ export class Database {
     if (this.isLocalFile) {
       await this.client.execute("PRAGMA journal_mode = WAL");
       await this.client.execute("PRAGMA foreign_keys = ON");
+      // WAL without an fsync per commit (about 10 ms here): a crash of the process loses no
+      // committed write; only a power cut can take back the last few (docs/architecture.md).
+      await this.client.execute("PRAGMA synchronous = NORMAL");
     }
   }
 
   async query<T = Row>(sql: string, args: unknown[] = []): Promise<T[]> {
     await this.ready;
-    const result = await this.guard(() => this.client.execute({ sql, args: args as never }));
+    const client = this.client;
+    const result = await this.guard(async () =>
+      client instanceof LocalFile ? client.execute(sql, args) : client.execute({ sql, args: args as never }),
+    );
     return result.rows as unknown as T[];
   }
 
@@ -51,7 +61,12 @@ export class Database {
   /** Runs the statements atomically, one write batch at a time in this process. */
   async write(statements: InStatement[]): Promise<ResultSet[]> {
     await this.ready;
-    const run = this.writeQueue.then(() => this.guard(() => this.client.batch(statements, "write")));
+    const run = this.writeQueue.then(() =>
+      this.guard(async () => {
+        const client = this.client;
+        return client instanceof LocalFile ? client.batch(statements) : client.batch(statements, "write");
+      }),
+    );
     this.writeQueue = run.catch(() => undefined);
     return run;
   }
