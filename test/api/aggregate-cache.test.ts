@@ -34,6 +34,9 @@ async function expectKeptEqualsCounted() {
     expect(await sector.activeFarmsByRegion(population.scope)).toEqual(
       await sector.countActiveFarmsByRegion(population.scope),
     );
+    expect(await sector.attributeValues("province", population.scope)).toEqual(
+      await sector.countAttributeValues("province", population.scope),
+    );
   }
 }
 
@@ -55,8 +58,8 @@ afterAll(() => api.close());
 describe("kept aggregates", () => {
   it("equal the row-by-row counts and are read again without counting", async () => {
     await expectKeptEqualsCounted();
-    // Participation and audits per population, farms per region per scope (all, one dairy buyer).
-    expect(await keptGenerations()).toEqual({ stale: 0, fresh: POPULATIONS.length * 2 + 2 });
+    // Participation and audits per population; farms per region and provinces per scope (all, one buyer).
+    expect(await keptGenerations()).toEqual({ stale: 0, fresh: POPULATIONS.length * 2 + 4 });
   });
 
   it.each([

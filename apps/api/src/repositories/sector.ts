@@ -21,8 +21,18 @@ export class SectorRepository {
     this.cache = new AggregateCache(db);
   }
 
-  /** The values a farm attribute takes on the register within a scope (for an attribute without a fixed list). */
-  async attributeValues(name: FarmAttributeName, scope: AggregateScope): Promise<string[]> {
+  /**
+   * The values a farm attribute takes on the register within a scope (for an attribute without a
+   * fixed list), kept until the register changes (aggregateCache.ts).
+   */
+  attributeValues(name: FarmAttributeName, scope: AggregateScope): Promise<string[]> {
+    return this.cache.figures(`attribute-values:${name}`, { scope }, () =>
+      this.countAttributeValues(name, scope),
+    );
+  }
+
+  /** `attributeValues` read from the register, row by row. */
+  async countAttributeValues(name: FarmAttributeName, scope: AggregateScope): Promise<string[]> {
     const where = scopeCondition(scope);
     const rows = await this.db.query<{ value: string }>(
       `SELECT DISTINCT ${farmAttribute(name).sql} AS value FROM farms f WHERE ${where.sql} ORDER BY value`,
