@@ -67,7 +67,7 @@ function History({ farm, monitors }: { farm: Farm; monitors: FarmMonitorSummary[
     <section className="card" aria-labelledby="history">
       <h2 id="history">{t("farmer.history")}</h2>
       <div className="table-scroll">
-        <table>
+        <table className="history-table">
           <thead>
             <tr>
               <th scope="col">{t("farmer.campaign")}</th>

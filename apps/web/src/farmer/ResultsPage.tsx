@@ -2,7 +2,14 @@ import type { Comparison, FarmResults } from "@monitor/contract";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { ChartFigure, COLOURS, ThemeBarChart, useCatalogueLabels, useFormat } from "../shell/figures.tsx";
+import {
+  ChartFigure,
+  ChartLegend,
+  COLOURS,
+  ThemeBarChart,
+  useCatalogueLabels,
+  useFormat,
+} from "../shell/figures.tsx";
 import { ErrorMessage, Loading } from "../shell/Status.tsx";
 import { useApi } from "../shell/useApi.ts";
 
@@ -103,7 +110,7 @@ function TrendChart({ results }: { results: FarmResults }) {
               <XAxis dataKey="year" />
               <YAxis allowDecimals={false} />
               <Tooltip />
-              <Legend />
+              <Legend content={<ChartLegend />} />
               <Line
                 dataKey="total"
                 name={t("results.yourFarm")}

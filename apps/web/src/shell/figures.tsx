@@ -1,5 +1,5 @@
 import type { Catalogue, Locale } from "@monitor/contract";
-import { type ReactNode, useMemo } from "react";
+import { type ReactNode, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { useApi } from "./useApi.ts";
@@ -88,7 +88,39 @@ export interface BarSeries {
   colour: string;
 }
 
-/** Bars per theme (or any labelled group), one series per compared figure, in legend order. */
+/**
+ * A chart's legend as a plain list: recharts' own names each colour swatch "… legend icon" in
+ * English; here the swatch is decoration and the series name is the text.
+ */
+export function ChartLegend({ payload }: { payload?: readonly { value?: unknown; color?: string }[] }) {
+  return (
+    <ul className="chart-legend">
+      {(payload ?? []).map((entry) => (
+        <li key={String(entry.value)}>
+          <span className="chart-swatch" aria-hidden="true" style={{ background: entry.color }} />
+          {String(entry.value ?? "")}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Whether the screen is phone-narrow (follows rotation and resizing). */
+function useNarrow(query = "(max-width: 600px)") {
+  const [narrow, setNarrow] = useState(() => window.matchMedia(query).matches);
+  useEffect(() => {
+    const media = window.matchMedia(query);
+    const update = () => setNarrow(media.matches);
+    media.addEventListener("change", update);
+    return () => media.removeEventListener("change", update);
+  }, [query]);
+  return narrow;
+}
+
+/**
+ * Bars per theme (or any labelled group), one series per compared figure, in legend order. On a
+ * phone the bars lie down, so that each group's name has a line of its own instead of being cut.
+ */
 export function ThemeBarChart({
   rows,
   series,
@@ -98,14 +130,35 @@ export function ThemeBarChart({
   series: BarSeries[];
   format?: (value: number) => string;
 }) {
+  const narrow = useNarrow();
+  const order = (item: { dataKey?: unknown }) => series.findIndex((s) => s.dataKey === item.dataKey);
   return (
-    <ResponsiveContainer width="100%" height={300}>
-      <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
-        <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="name" interval={0} angle={-20} textAnchor="end" height={70} tick={{ fontSize: 12 }} />
-        <YAxis allowDecimals={false} width={36} />
+    <ResponsiveContainer width="100%" height={narrow ? 60 + rows.length * (12 * series.length + 22) : 300}>
+      <BarChart
+        data={rows}
+        layout={narrow ? "vertical" : "horizontal"}
+        margin={{ top: 8, right: 8, bottom: 8, left: 0 }}
+      >
+        <CartesianGrid strokeDasharray="3 3" vertical={narrow} horizontal={!narrow} />
+        {narrow ? (
+          <XAxis type="number" allowDecimals={false} />
+        ) : (
+          <XAxis
+            dataKey="name"
+            interval={0}
+            angle={-20}
+            textAnchor="end"
+            height={70}
+            tick={{ fontSize: 12 }}
+          />
+        )}
+        {narrow ? (
+          <YAxis type="category" dataKey="name" interval={0} width={112} tick={{ fontSize: 12 }} />
+        ) : (
+          <YAxis allowDecimals={false} width={36} />
+        )}
         <Tooltip formatter={(v) => (typeof v === "number" && format ? format(v) : (v as number))} />
-        <Legend itemSorter={(item) => series.findIndex((s) => s.dataKey === item.dataKey)} />
+        <Legend itemSorter={order} content={<ChartLegend />} />
         {series.map((s) => (
           <Bar key={s.dataKey} dataKey={s.dataKey} name={s.name} fill={s.colour} isAnimationActive={false} />
         ))}
