@@ -412,7 +412,7 @@ describe("views a few farms apart are no longer withheld, small groups still are
       expect.objectContaining({ key: "wallonia", farms: 5, meanInitiatives: 4, suppressed: false }),
     ]);
     const csv = await app.request(
-      `/api/sector/export?view=breakdown&by=region&dairyBuyer=lda&campaign=${campaign}`,
+      `/api/sector/export?view=breakdown&by=region&dairyBuyer=lda&campaign=${campaign}&raw=1`,
       { headers: { cookie: analyst } },
     );
     expect(await csv.text()).toContain("2025,region,wallonia,Wallonia,5,4,1,false");
@@ -654,13 +654,15 @@ describe("with the default noise (what replaced the differencing guard)", () => 
 });
 
 describe("exports and the audit log", () => {
-  it("exports the breakdown as CSV with fixed columns and labels in the chosen language", async () => {
+  it("exports the breakdown for scripts with raw=1: keys as headers, commas and plain fractions", async () => {
     const response = await app.request(
-      `/api/sector/export?view=breakdown&by=region&campaign=${campaign}&format=csv&lang=fr`,
+      `/api/sector/export?view=breakdown&by=region&campaign=${campaign}&format=csv&lang=fr&raw=1`,
       { headers: { cookie: analyst } },
     );
     expect(response.status).toBe(200);
-    expect(response.headers.get("content-disposition")).toContain("attachment");
+    expect(response.headers.get("content-disposition")).toContain(
+      'filename="sector_breakdown_2025_by-region_raw.csv"',
+    );
     const lines = (await response.text()).trim().split("\n");
     expect(lines[0]).toBe("year,by,group_id,group,farms,mean_initiatives,share_with_at_least_one,suppressed");
     const [year, by, id, group, farms, mean, share, suppressed] = (lines[1] ?? "").split(",");
@@ -674,6 +676,35 @@ describe("exports and the audit log", () => {
       "false",
     ]);
     expect(Number(share)).toBeCloseTo(5 / 6, 4);
+  });
+
+  it("exports a CSV a Belgian analyst opens in Excel: French headers, semicolons, decimal commas, the filters and the protection rule", async () => {
+    const response = await app.request(
+      `/api/sector/export?view=breakdown&by=region&campaign=${campaign}&format=csv&lang=fr`,
+      { headers: { cookie: analyst } },
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toContain(
+      'filename="sector_breakdown_2025_by-region_fr.csv"',
+    );
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM: Excel reads the accents
+    const lines = new TextDecoder().decode(bytes).trim().split("\r\n");
+    expect(lines).toContain("Filtres;aucun (toutes les exploitations de votre accès)");
+    expect(lines.find((l) => l.startsWith("Protection;"))).toMatch(/moins de \d+ exploitations/);
+    expect(lines).toContain(
+      "Année;Réparti selon;Code du groupe;Groupe;Exploitations;Nombre moyen d'initiatives;Part avec au moins une initiative;Masqué (trop peu d'exploitations)",
+    );
+    expect(lines).toContain("2025;region;flanders;Flandre;6;4;83,3 %;non");
+
+    const filtered = await app.request(
+      `/api/sector/export?view=breakdown&by=region&dairyBuyer=lda&campaign=${campaign}&format=csv&lang=fr`,
+      { headers: { cookie: analyst } },
+    );
+    expect(filtered.headers.get("content-disposition")).toContain(
+      "sector_breakdown_2025_by-region_lda_fr.csv",
+    );
+    expect(await filtered.text()).toMatch(/Filtres;Acheteur de lait: [^\r\n]+/);
   });
 
   it("exports adoption as XLSX", async () => {

@@ -49,6 +49,8 @@ export const exportQuery = populationQuery.extend({
   lang: locale.optional(),
   campaign: campaignParam.campaign.optional(),
   by: breakdownBy.optional(),
+  /** 1: the machine-friendly CSV (keys as headers, commas, fractions, no preamble) for scripts. */
+  raw: z.enum(["0", "1"]).optional(),
 });
 export type ExportQuery = z.output<typeof exportQuery>;
 

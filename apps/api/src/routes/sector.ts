@@ -2,7 +2,7 @@ import { breakdownQuery, campaignViewQuery, exportQuery, populationQuery } from 
 import { type AggregateScope, aggregateScope, type FarmAttributeName } from "@monitor/domain";
 import { type Context, Hono, type MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env.ts";
-import { toCsv, toXlsx } from "../export/sectorExport.ts";
+import { exportFileName, viewCsv, viewXlsx } from "../export/sectorExport.ts";
 import { isLocale } from "../i18n/locale.ts";
 import { currentUser, requireRole } from "../middleware/auth.ts";
 import { queryParams } from "../middleware/validate.ts";
@@ -101,11 +101,15 @@ export const sectorRoutes = new Hono<AppEnv>()
     const locale = isLocale(q.lang) ? q.lang : c.get("locale");
     // A breakdown narrows by its own attribute too (region when none is named), other views do not.
     const by = q.view === "breakdown" ? (q.by ?? "region") : undefined;
-    const table = await exportTable(c.get("deps"), population(c, { ...q, by }), { ...q, by }, locale);
-    const filename = `sector-${q.view}${q.campaign ? `-${q.campaign}` : ""}.${q.format}`;
+    const file = await exportTable(c.get("deps"), population(c, { ...q, by }), { ...q, by }, locale);
+    const raw = q.raw === "1";
+    const filename = exportFileName([...file.name, raw ? "raw" : locale], q.format);
     c.header("Content-Disposition", `attachment; filename="${filename}"`);
-    if (q.format === "csv") return c.body(toCsv(table), 200, { "Content-Type": "text/csv; charset=utf-8" });
-    const body = await toXlsx(table, q.view);
+    if (q.format === "csv")
+      return c.body(viewCsv(file.table, locale, file.about, raw), 200, {
+        "Content-Type": "text/csv; charset=utf-8",
+      });
+    const body = await viewXlsx(file.table, q.view, locale, file.about);
     return c.body(new Uint8Array(body), 200, {
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     });
