@@ -25,11 +25,20 @@ export function summarise(samples: readonly number[]): Timing {
   };
 }
 
-/** Runs `once` `warmUp` times unmeasured, then `runs` times one after the other, in milliseconds. */
-export async function time(once: () => Promise<unknown>, warmUp: number, runs: number): Promise<Timing> {
+/**
+ * Runs `once` `warmUp` times unmeasured, then `runs` times one after the other, in milliseconds;
+ * with a `budgetMs`, stops after at least 3 runs once the timed runs took that long (slow queries
+ * at large sizes).
+ */
+export async function time(
+  once: () => Promise<unknown>,
+  warmUp: number,
+  runs: number,
+  budgetMs = Number.POSITIVE_INFINITY,
+): Promise<Timing> {
   for (let i = 0; i < warmUp; i++) await once();
   const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < runs && (i < 3 || samples.reduce((a, b) => a + b, 0) < budgetMs); i++) {
     const started = performance.now();
     await once();
     samples.push(performance.now() - started);
