@@ -72,4 +72,27 @@ describe("the demo sector reproduces the published figures", () => {
     expect(audits.audited).toBeGreaterThan(300);
     expect(Math.abs(audits.shareFilledIn - 0.9446)).toBeLessThanOrEqual(0.003);
   });
+
+  it("marks a change across a definition change, and the open campaign as provisional", async () => {
+    const campaign = await api.db.queryOne<{ id: number }>("SELECT id FROM campaigns WHERE year = 2026");
+    const response = await api.request(`/api/sector/adoption?campaign=${campaign?.id}`, { cookie: analyst });
+    const { previousCampaign, initiatives } = (await response.json()) as {
+      previousCampaign: { year: number; surveyVersion: string };
+      initiatives: { initiativeId: string; change: number | null; definitionChanged: boolean }[];
+    };
+    expect(previousCampaign).toMatchObject({ year: 2025, surveyVersion: "2020" });
+    const mark = (id: string) => initiatives.find((i) => i.initiativeId === id);
+    // 2020 asked yes/no; 2026 counts 120 days of 6 hours and a share of cows under 15%
+    expect(mark("animal_welfare.grazing")).toMatchObject({
+      definitionChanged: true,
+      change: expect.any(Number),
+    });
+    expect(mark("animal_health.low_cell_count")?.definitionChanged).toBe(true);
+    expect(mark("animal_health.herd_health_vet")?.definitionChanged).toBe(false);
+
+    const trend = (await (await api.request("/api/sector/trend", { cookie: analyst })).json()) as {
+      points: { year: number; provisional: boolean }[];
+    };
+    expect(trend.points.filter((p) => p.provisional).map((p) => p.year)).toEqual([2026]);
+  });
 });

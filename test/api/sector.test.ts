@@ -284,6 +284,7 @@ describe("sector figures equal a hand count", () => {
       rate: expect.closeTo(farms / 13, 4),
       previousRate: null,
       change: null,
+      definitionChanged: false,
     });
     const withheld = { farms: null, suppressed: true, rate: null, previousRate: null, change: null };
     // The first initiative: every farm but the one with total 0.

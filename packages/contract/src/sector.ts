@@ -94,6 +94,8 @@ export const sectorTrendPoint = z.strictObject({
   comparableMean: figure,
   comparableShareWithAtLeastOne: figure,
   suppressed: z.boolean(),
+  /** The campaign is still open: its figures will change. */
+  provisional: z.boolean(),
 });
 export type SectorTrendPoint = z.output<typeof sectorTrendPoint>;
 
@@ -140,6 +142,8 @@ export const sectorAdoptionResponse = z.strictObject({
       previousRate: figure,
       /** Change of the rate since the previous campaign (a fraction: 0.05 is 5 points more). */
       change: figure,
+      /** The questionnaire counts it differently than in the previous campaign: the change is not like for like. */
+      definitionChanged: z.boolean(),
     }),
   ),
   themes: z.array(z.strictObject({ theme: z.string(), meanInitiatives: figure, previousMean: figure })),

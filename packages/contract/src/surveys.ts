@@ -28,6 +28,8 @@ export const catalogueResponse = z.strictObject({
       explanation: localizedText,
       /** The first questionnaire version that asks it. */
       since: surveyVersionId,
+      /** Versions that count it differently from the one before: a change across them is not like for like. */
+      definitionChanged: z.array(surveyVersionId).optional(),
     }),
   ),
 });

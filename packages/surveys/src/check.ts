@@ -202,6 +202,16 @@ function checkCatalogue(catalogue: unknown, out: Problem[]): void {
     }
     if (typeof ini.since !== "string" || !/^\d{4}$/.test(ini.since))
       out.push({ path: path(`${p}/since`), message: `"since" of "${ini.id}" must be a year like "2014"` });
+    const changed = (ini as { definitionChanged?: unknown }).definitionChanged;
+    if (
+      changed !== undefined &&
+      (!Array.isArray(changed) ||
+        changed.some((v) => typeof v !== "string" || !/^\d{4}$/.test(v) || v <= String(ini.since)))
+    )
+      out.push({
+        path: path(`${p}/definitionChanged`),
+        message: `"definitionChanged" of "${ini.id}" must list versions after its "since" year`,
+      });
   });
 }
 

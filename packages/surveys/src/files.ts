@@ -100,3 +100,12 @@ export function comparableInitiativeIds(): ReadonlySet<string> {
   );
   return comparableCache;
 }
+
+/**
+ * Whether an initiative is counted differently in `toVersion` than in `fromVersion` (its
+ * definition changed in a version after the one and up to the other): the catalogue's mark.
+ */
+export function definitionChangedBetween(id: string, fromVersion: string, toVersion: string): boolean {
+  const initiative = getCatalogue().initiatives.find((i) => i.id === id);
+  return (initiative?.definitionChanged ?? []).some((v) => v > fromVersion && v <= toVersion);
+}

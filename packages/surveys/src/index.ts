@@ -3,6 +3,7 @@ export { type DerivedInitiative, deriveInitiatives, themeOf, withThemes } from "
 export {
   checkSurveys,
   comparableInitiativeIds,
+  definitionChangedBetween,
   getCatalogue,
   getVersion,
   latestVersion,

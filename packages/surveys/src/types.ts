@@ -37,6 +37,11 @@ export interface Initiative {
   explanation: LocalizedText;
   /** Year of the first questionnaire version that asks it ("2014", "2020", "2026"). */
   since: string;
+  /**
+   * Versions that count it differently from the version before (2026 asks a number where 2014
+   * and 2020 asked yes/no): a change across one of them is not like for like.
+   */
+  definitionChanged?: string[];
 }
 
 export interface Catalogue {

@@ -181,6 +181,7 @@ export async function seedDemo(
       args: [date, index + 1],
     })),
   );
+  progress("  statistic counters, awards and audits");
   // one campaign at a time, so the rebuild holds one campaign's rows in memory
   for (const campaign of await repos.campaigns.list()) await repos.counters.rebuild(campaign.id);
   await seedAwards(db, repos, clock());

@@ -10,7 +10,14 @@ import {
   protectFarms,
   suppressComplementary,
 } from "@monitor/domain";
-import { comparableInitiativeIds, getCatalogue, getVersion, type Locale, themeOf } from "@monitor/surveys";
+import {
+  comparableInitiativeIds,
+  definitionChangedBetween,
+  getCatalogue,
+  getVersion,
+  type Locale,
+  themeOf,
+} from "@monitor/surveys";
 import type { AppDeps } from "../env.ts";
 import { attributeValueLabel } from "../i18n/labels.ts";
 import type { Campaign } from "../repositories/campaigns.ts";
@@ -27,10 +34,13 @@ const catalogueSize = () => getCatalogue().initiatives.length;
 
 export async function trendView(deps: AppDeps, population: Population) {
   const comparable = [...comparableInitiativeIds()].sort();
-  const [trend, contextOf] = await Promise.all([
+  const [trend, contextOf, campaigns] = await Promise.all([
     deps.repos.statistics.trendHistograms(population),
     submittedContexts(deps, null, population),
+    deps.repos.campaigns.list(),
   ]);
+  const closes = new Map(campaigns.map((c) => [c.id, c.closesAt]));
+  const now = deps.clock().toISOString();
   return {
     minGroupSize: deps.config.minGroupSize,
     comparableInitiatives: comparable,
@@ -50,6 +60,7 @@ export async function trendView(deps: AppDeps, population: Population) {
           comparableMean: shared.mean,
           comparableShareWithAtLeastOne: shared.shareWithAtLeastOne,
           suppressed: all.suppressed,
+          provisional: now < (closes.get(point.campaignId) ?? ""),
         };
       }),
     ),
@@ -141,6 +152,9 @@ export async function adoptionView(deps: AppDeps, campaign: Campaign, population
             previousRate,
             // A fraction like the rates: 0.05 means 5 percentage points more than last campaign.
             change: change(rate, previousRate),
+            definitionChanged: previous
+              ? definitionChangedBetween(id, previous.surveyVersionId, campaign.surveyVersionId)
+              : false,
           };
         }),
     themes: shown.suppressed
