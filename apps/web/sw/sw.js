@@ -38,7 +38,9 @@ self.addEventListener("activate", (event) => {
 async function networkFirst(request, cacheName, fallbackKey) {
   try {
     const response = await fetch(request);
-    if (response.ok) {
+    // Only the app's page is kept as the shell, never a file download answering a navigation.
+    const keep = fallbackKey ? response.headers.get("content-type")?.startsWith("text/html") : true;
+    if (response.ok && keep) {
       const cache = await caches.open(cacheName);
       await cache.put(fallbackKey ?? request, response.clone());
     }
@@ -68,11 +70,12 @@ self.addEventListener("fetch", (event) => {
       event.waitUntil(caches.delete(DATA));
     return;
   }
+  if (url.pathname.startsWith("/api/") && !OFFLINE_API.some((pattern) => pattern.test(url.pathname))) return;
   if (request.mode === "navigate") {
     event.respondWith(networkFirst(request, SHELL, "/"));
   } else if (url.pathname.startsWith("/assets/")) {
     event.respondWith(cacheFirst(request));
-  } else if (OFFLINE_API.some((pattern) => pattern.test(url.pathname)) && !url.search) {
+  } else if (url.pathname.startsWith("/api/") && !url.search) {
     event.respondWith(networkFirst(request, DATA));
   }
 });

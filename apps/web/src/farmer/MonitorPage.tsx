@@ -14,7 +14,7 @@ import {
   stillOpen,
 } from "./AnswerSummary.tsx";
 import type { SaveState } from "./draftSaver.ts";
-import { type DraftStore, indexedDbDraftStore, type LocalDraft } from "./localDrafts.ts";
+import { type DraftStore, indexedDbDraftStore, isAhead, type LocalDraft } from "./localDrafts.ts";
 import { MonitorProgress, pageTitle } from "./MonitorProgress.tsx";
 import { QuestionExtras } from "./QuestionExtras.tsx";
 import { createSurveyModel } from "./surveyModel.ts";
@@ -69,7 +69,7 @@ function MonitorForm({
   // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   const model = useMemo(() => {
     const m = createSurveyModel(doc.survey, i18n.language);
-    const local = restored?.unsent ? restored : undefined;
+    const local = isAhead(restored, doc.response.version) ? restored : undefined;
     m.data = local?.data ?? doc.response.data;
     const page = local?.page ?? doc.response.page;
     if (page > 0 && page < m.visiblePages.length) m.currentPageNo = page;

@@ -11,6 +11,13 @@ export interface LocalDraft extends DraftPayload {
   keptAt: string;
 }
 
+/**
+ * Whether the device's copy is ahead of the server's as the page received it: unsent changes, or
+ * a later acknowledged version than an answer the service worker kept from an earlier visit.
+ */
+export const isAhead = (draft: LocalDraft | undefined, serverVersion: number): draft is LocalDraft =>
+  draft !== undefined && (draft.unsent || draft.version > serverVersion);
+
 /** The device's copy of a draft; `write` resolves false when the device cannot keep it. */
 export interface DraftStore {
   read(): Promise<LocalDraft | undefined>;

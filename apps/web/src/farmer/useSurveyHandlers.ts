@@ -4,7 +4,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react
 import { useTranslation } from "react-i18next";
 import type { EventBase, Model } from "survey-core";
 import { DraftSaver, type SaveState } from "./draftSaver.ts";
-import type { DraftStore, LocalDraft } from "./localDrafts.ts";
+import { type DraftStore, isAhead, type LocalDraft } from "./localDrafts.ts";
 
 /** Adds a handler to a SurveyJS event; the returned function removes exactly that handler. */
 export function listen<Sender, Options>(
@@ -53,6 +53,7 @@ export function useSurveyHandlers(
   restored: LocalDraft | undefined,
 ): SurveyHandlers {
   const { t, i18n } = useTranslation();
+  const ahead = isAhead(restored, doc.response.version) ? restored : undefined;
   const [saveState, setSaveState] = useState<SaveState>(
     restored?.unsent ? "kept" : doc.response.status === "not_started" ? "idle" : "saved",
   );
@@ -61,7 +62,7 @@ export function useSurveyHandlers(
   );
   const [notice, setNotice] = useState<string | null>(null);
   const [carried, setCarriedState] = useState<ReadonlySet<string>>(
-    () => new Set(restored?.unsent ? restored.carriedOver : doc.response.carriedOver),
+    () => new Set(ahead ? ahead.carriedOver : doc.response.carriedOver),
   );
   const [conflicts, setConflicts] = useState<readonly AnswerConflictDocument[]>([]);
   const [visited, setVisitedState] = useState<ReadonlySet<number>>(
@@ -113,7 +114,7 @@ export function useSurveyHandlers(
     if (readOnly) return;
     const saver = new DraftSaver(
       `/api/farms/${farmId}/monitor/${doc.campaign.id}`,
-      restored?.unsent ? restored.version : doc.response.version,
+      ahead ? ahead.version : doc.response.version,
       () => ({ data: model.data, page: model.currentPageNo, carriedOver: [...carriedRef.current] }),
       store,
       () => [...visitedRef.current],
@@ -193,7 +194,7 @@ export function useSurveyHandlers(
       saver.dispose();
       if (saverRef.current === saver) saverRef.current = null;
     };
-  }, [model, doc, farmId, readOnly, store, restored, setCarried]);
+  }, [model, doc, farmId, readOnly, store, restored, ahead, setCarried]);
 
   const flush = useCallback(async () => (await saverRef.current?.flush()) ?? true, []);
   return { saveState, savedAt, notice, carried, confirm, conflicts, resolve, visited, flush };
