@@ -165,3 +165,24 @@ export async function submissions(
   );
   return result(samples, (performance.now() - started) / 1000);
 }
+
+/**
+ * The HTTP ceiling: the health check (one `SELECT 1`, no session) requested by `clients` clients as
+ * fast as answered. No save can be served faster than this on the same machine.
+ */
+export async function healthCeiling(origin: string, clients: number, seconds: number): Promise<LoadResult> {
+  const samples: { ms: number; status: number }[] = [];
+  const started = performance.now();
+  const until = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < until) {
+        const begun = performance.now();
+        const response = await fetch(`${origin}/api/health`);
+        await response.arrayBuffer();
+        samples.push({ ms: performance.now() - begun, status: response.status });
+      }
+    }),
+  );
+  return result(samples, (performance.now() - started) / 1000);
+}

@@ -15,6 +15,8 @@ export interface SizeResult {
   floor: FloorTiming[];
   naive: Timing;
   autosave: { offered: number; farmers: number; paced: LoadResult; saturated: LoadResult };
+  /** Health checks (no session, one `SELECT 1`) as fast as answered: the most any request can do. */
+  httpCeiling?: LoadResult;
   submissions: LoadResult;
   memory: { afterReadsMb: number; peakMb: number };
 }
@@ -203,6 +205,8 @@ function markdown(r: BenchResults): string {
     lines.push(
       load(`autosave, ${s.autosave.farmers} farmers, as fast as answered`, s.autosave.saturated, "saves"),
     );
+    if (s.httpCeiling)
+      lines.push(load("health checks, as fast as answered (HTTP ceiling)", s.httpCeiling, "requests"));
     lines.push(load("submissions, 16 at a time", s.submissions, "submissions"));
     lines.push(
       "",

@@ -21,7 +21,7 @@ import { DEMO_PASSWORD } from "../apps/api/src/demo/seed.ts";
 import { createRepositories } from "../apps/api/src/repositories/index.ts";
 import { complete2026 } from "../test/support/fixtures.ts";
 import { timeFloor, timeNaive } from "./floor.ts";
-import { autosave, type Farmer, submissions } from "./load.ts";
+import { autosave, type Farmer, healthCeiling, submissions } from "./load.ts";
 import { login, readsOf, timeReads } from "./reads.ts";
 import { type SizeResult, writeResults } from "./report.ts";
 import { startServer } from "./server.ts";
@@ -141,6 +141,11 @@ async function benchSize(farms: number): Promise<SizeResult> {
       console.log(
         `  ${saturated.perSecond} saves/s, p50 ${saturated.latency.p50} ms, p99 ${saturated.latency.p99} ms`,
       );
+      console.log("the HTTP ceiling: health checks as fast as answered…");
+      const ceiling = await healthCeiling(server.origin, plan.farmers, plan.loadSeconds);
+      console.log(
+        `  ${ceiling.perSecond} requests/s, p50 ${ceiling.latency.p50} ms, p99 ${ceiling.latency.p99} ms`,
+      );
       console.log("submissions…");
       const submitted = await submissions(
         server.origin,
@@ -162,6 +167,7 @@ async function benchSize(farms: number): Promise<SizeResult> {
         floor,
         naive,
         autosave: { offered: AUTOSAVE_RATE, farmers: plan.farmers, paced, saturated },
+        httpCeiling: ceiling,
         submissions: submitted,
         memory: { afterReadsMb: memoryAfterReads.rssMb, peakMb: memory.peakMb },
       };
