@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApi, problemOf, type TestApi } from "../support/api.ts";
+import { STORED_HASH } from "../support/fixtures.ts";
 
 let api: TestApi;
 beforeAll(async () => {
@@ -21,7 +22,7 @@ describe("accounts", () => {
     expect(rows.length).toBe(8);
     for (const row of rows) {
       expect(row.password_hash).not.toContain("demo-password");
-      expect(row.password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
+      expect(row.password_hash).toMatch(STORED_HASH);
     }
     const salts = new Set(rows.map((r) => r.password_hash.split("$")[4]));
     expect(salts.size).toBe(rows.length);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deviceOf } from "../../apps/api/src/services/sessions.ts";
 import { createTestApi, problemOf, type TestApi } from "../support/api.ts";
+import { STORED_HASH } from "../support/fixtures.ts";
 
 /**
  * Sessions: a new token at every login (the old cookie's session ends), the list of a user's
@@ -214,7 +215,7 @@ describe("a password change", () => {
     const stored = await api.db.queryOne<{ password_hash: string }>(
       "SELECT password_hash FROM users WHERE email = 'fermier@demo.test'",
     );
-    expect(stored?.password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(stored?.password_hash).toMatch(STORED_HASH);
     expect(await auditActions(await userId("fermier@demo.test"))).toContain("password_changed");
   });
 

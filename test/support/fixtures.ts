@@ -1,6 +1,6 @@
 import type { Role, ScopeType } from "@monitor/domain";
 import { deriveInitiatives, getVersion, type SurveyVersion, withThemes } from "@monitor/surveys";
-import { hashPassword } from "../../apps/api/src/auth/password.ts";
+import { hashCost, hashPassword } from "../../apps/api/src/auth/password.ts";
 import type { Database } from "../../apps/api/src/db/client.ts";
 import { ORGANISATIONS } from "../../apps/api/src/demo/register.ts";
 import type { AppConfig } from "../../apps/api/src/env.ts";
@@ -19,6 +19,12 @@ const DAY = 24 * 60 * 60 * 1000;
 
 /** The password of every user a fixture creates. */
 export const FIXTURE_PASSWORD = "fixture-password";
+
+/**
+ * How a password hash made in these tests starts: scrypt at the tests' lower N (vitest.config.ts);
+ * auth/password.test.ts tests the production cost.
+ */
+export const STORED_HASH = new RegExp(`^scrypt\\$${hashCost(process.env).N}\\$8\\$1\\$`);
 
 let sequence = 0;
 /** A number unique in this test process, for herd numbers and e-mail addresses nobody chose. */
