@@ -37,6 +37,8 @@ export function useRanked(adoption: SectorAdoption | null, limit: number) {
       .slice(0, limit);
     const rising = list
       .map((i) => ({ i, change: changeOf(i) }))
+      // a rise across a definition change is no rise of the practice
+      .filter((x) => !x.i.definitionChanged)
       .filter((x): x is { i: Initiative; change: number } => x.change !== null && x.change > 0)
       .sort((a, b) => b.change - a.change)
       .slice(0, limit)
@@ -289,7 +291,12 @@ function InitiativeTable({ adoption }: { adoption: SectorAdoption }) {
                         ? t("sectorDashboard.notAsked")
                         : format.percent(i.previousRate)}
                     </td>
-                    <td className="num">{format.points(i.change)}</td>
+                    <td className="num">
+                      {format.points(i.change)}
+                      {i.definitionChanged && (
+                        <DefinitionMark version={adoption.campaign.surveyVersion} year={previousYear} />
+                      )}
+                    </td>
                   </>
                 )}
               </tr>
@@ -348,5 +355,18 @@ export function AdoptionSection({
         ))}
       <ExportLinks view="adoption" filters={filters} extra={{ campaign: campaignId }} />
     </section>
+  );
+}
+
+/** The catalogue's mark on a change across a questionnaire that counts the initiative differently. */
+function DefinitionMark({ version, year }: { version: string; year: number }) {
+  const { t } = useTranslation();
+  const note = t("sectorHonest.definitionChangedNote", { version, year });
+  return (
+    <span className="chip small warning" title={note} data-testid="definition-changed">
+      {" "}
+      ⚠ {t("sectorHonest.definitionChanged")}
+      <span className="visually-hidden">: {note}</span>
+    </span>
   );
 }

@@ -1,6 +1,7 @@
 import type { SectorOptions, SectorTrend } from "@monitor/contract";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { useFormat } from "../shell/figures.tsx";
 import { ErrorMessage, Loading } from "../shell/Status.tsx";
 import { useApi } from "../shell/useApi.ts";
 import { AdoptionSection } from "./AdoptionSection.tsx";
@@ -47,6 +48,32 @@ export function PopulationLine({ options, filters }: { options: SectorOptions | 
         </span>
       ))}
     </p>
+  );
+}
+
+/**
+ * The headline figures of the latest closed campaign, from the trend alone: the first request the
+ * dashboard makes, so they show before the campaign list and the charts.
+ */
+function Headline({ trend }: { trend: SectorTrend | null }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const point = trend?.points.filter((p) => !p.provisional && !p.suppressed).at(-1);
+  if (!point) return null;
+  return (
+    <section className="card figures" aria-label={t("sectorHonest.headline", { year: point.year })}>
+      <p className="label">{t("sectorHonest.headline", { year: point.year })}</p>
+      <div className="figure">
+        <p className="big" data-testid="headline-figure">
+          {format.number(point.meanInitiatives)}
+        </p>
+        <p className="muted small">{t("sectorHonest.meanInitiatives")}</p>
+      </div>
+      <div className="figure">
+        <p className="big">{format.percent(point.shareWithAtLeastOne)}</p>
+        <p className="muted small">{t("sectorHonest.atLeastOne")}</p>
+      </div>
+    </section>
   );
 }
 
@@ -106,6 +133,7 @@ export function Dashboard() {
         onReset={query.reset}
       />
       <PopulationLine options={options.data} filters={filters} />
+      <Headline trend={trend.data} />
       {campaigns.loading && <Loading />}
       {campaigns.error && <ErrorMessage message={campaigns.error.title} onRetry={campaigns.reload} />}
       {campaigns.data && !campaign && <p className="muted">{t("farmer.noCampaign")}</p>}

@@ -100,7 +100,12 @@ export function ReportPage() {
           </section>
           <section className="card report-block" aria-labelledby="report-trend-title">
             <h2 id="report-trend-title">{t("sectorDashboard.trend")}</h2>
-            {trend.data && <TrendChart trend={trend.data} />}
+            {trend.data && campaign && (
+              // a yearly report draws no campaign later than its own year
+              <TrendChart
+                trend={{ ...trend.data, points: trend.data.points.filter((p) => p.year <= campaign.year) }}
+              />
+            )}
           </section>
           <section className="card report-block" aria-labelledby="report-adoption-title">
             <h2 id="report-adoption-title">{t("sectorDashboard.adoptionTitle")}</h2>

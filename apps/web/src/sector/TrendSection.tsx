@@ -148,8 +148,15 @@ export function TrendChart({ trend, open }: { trend: SectorTrend; open?: boolean
                     </td>
                   </tr>
                 ) : (
-                  <tr key={p.campaign}>
-                    <th scope="row">{p.year}</th>
+                  <tr key={p.campaign} className={p.provisional ? "provisional" : undefined}>
+                    <th scope="row">
+                      {p.year}
+                      {p.provisional && (
+                        <span className="chip small" data-testid="provisional-mark">
+                          {t("sectorHonest.provisional")}
+                        </span>
+                      )}
+                    </th>
                     <td>{p.surveyVersion}</td>
                     <td className="num">{format.integer(p.farms)}</td>
                     <td className="num">{format.number(p.meanInitiatives)}</td>
@@ -165,6 +172,13 @@ export function TrendChart({ trend, open }: { trend: SectorTrend; open?: boolean
         }
       />
       {hidden > 0 && <p className="muted small">{t("sectorDashboard.yearsHidden", { count: hidden, k })}</p>}
+      {trend.points
+        .filter((p) => p.provisional)
+        .map((p) => (
+          <p key={p.campaign} className="muted small" data-testid="provisional-note">
+            {t("sectorHonest.provisionalNote", { year: p.year })}
+          </p>
+        ))}
       <p className="muted small">
         {t("sectorDashboard.trendNote", {
           count: trend.comparableInitiatives.length,

@@ -71,21 +71,18 @@ export function useSectorQuery() {
           }
           return next;
         },
-        { replace: true },
+        // a history entry per change, so that Back undoes a filter
       );
     },
     [setParams],
   );
 
   const reset = useCallback(() => {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const key of FILTER_KEYS) next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      for (const key of FILTER_KEYS) next.delete(key);
+      return next;
+    });
   }, [setParams]);
 
   return { filters, campaignId, by, update, reset, search: params.toString() };
