@@ -130,7 +130,10 @@ test("two devices: changes to different questions both stay; the same question o
   await expect(choice).toBeVisible();
   await expect(choice.getByTestId("conflict-mine")).toHaveText("181");
   await expect(choice.getByTestId("conflict-theirs")).toHaveText("171");
-  await phonePage.screenshot({ path: "test-results/farmer-conflict-fr-360.png" });
+  await phonePage
+    .locator(".sd-question")
+    .filter({ has: choice })
+    .screenshot({ path: "test-results/farmer-conflict-fr-360.png" });
   await choice.getByRole("button", { name: "Garder cette réponse" }).click();
   await expect(phonePage.getByTestId("save-state")).toHaveText(SAVED_FR);
   expect(await storedAnswers(phonePage, campaignId)).toMatchObject({ dairy_cows: 181, land_ha: 91 });
