@@ -14,7 +14,13 @@ import {
   stillOpen,
 } from "./AnswerSummary.tsx";
 import type { SaveState } from "./draftSaver.ts";
-import { type DraftStore, indexedDbDraftStore, isAhead, type LocalDraft } from "./localDrafts.ts";
+import {
+  type DraftStore,
+  indexedDbDraftStore,
+  isAhead,
+  type LocalDraft,
+  settledWith,
+} from "./localDrafts.ts";
 import { MonitorProgress, pageTitle } from "./MonitorProgress.tsx";
 import { QuestionExtras } from "./QuestionExtras.tsx";
 import { createSurveyModel } from "./surveyModel.ts";
@@ -227,9 +233,16 @@ export default function MonitorPage() {
       live = false;
     };
   }, [store]);
+  // Computed once per load: a new object would start a new saver (see useSurveyHandlers).
+  const restored = useMemo(
+    () =>
+      data && local && data.response.status !== "submitted"
+        ? settledWith(local.draft, data.response)
+        : undefined,
+    [data, local],
+  );
   if (loading || !local) return <Loading />;
   if (error || !data) return <ErrorMessage message={error?.title} onRetry={reload} />;
-  const restored = data.response.status === "submitted" ? undefined : local.draft;
   return (
     <MonitorForm
       key={`${data.campaign.id}-${data.response.version}`}

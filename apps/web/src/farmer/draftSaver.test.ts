@@ -142,6 +142,27 @@ describe("the draft saver", () => {
     ]);
   });
 
+  it("leaving while a save is on its way builds on that save's version and keeps its answers", async () => {
+    const { draft, answers, kept } = saver(3);
+    let release: (response: Response) => void = () => {};
+    replies.push(() => new Promise<Response>((resolve) => (release = resolve)));
+    answers.grazing = true;
+    draft.schedule(0);
+    await vi.advanceTimersByTimeAsync(0);
+    answers.grazing = false;
+    draft.schedule();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(kept.at(-1)).toMatchObject({ version: 3, unsent: true, sending: { grazing: true } });
+    replies.push(ok(5));
+    draft.sendOnExit();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent.map((s) => [s.ifMatch, s.keepalive])).toEqual([
+      ['"3"', false],
+      ['"4"', true],
+    ]);
+    release(ok(4)());
+  });
+
   it("warns before leaving only when a change could not be kept on the device", async () => {
     const kept = saver(3);
     kept.answers.grazing = true;

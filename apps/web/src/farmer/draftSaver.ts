@@ -45,6 +45,8 @@ export class DraftSaver {
   private kept = true;
   private retries = 0;
   private attempt: { key: string; body: string } | null = null;
+  /** The answers of the save on its way, kept with the device's copy until the server answers. */
+  private sending: Record<string, unknown> | null = null;
   private closed = false;
 
   constructor(
@@ -106,6 +108,9 @@ export class DraftSaver {
   sendOnExit() {
     if (!this.unsent || this.closed) return;
     const body = this.body();
+    // With a save on its way, these answers come after it: if it arrives they build on its
+    // version; if it does not, this one is refused as ahead and the next load sends them again.
+    const version = this.sending ? this.version + 1 : this.version;
     try {
       void fetch(this.url, {
         method: "PUT",
@@ -113,7 +118,7 @@ export class DraftSaver {
         credentials: "same-origin",
         headers: {
           "content-type": "application/json",
-          "If-Match": `"${this.version}"`,
+          "If-Match": `"${version}"`,
           "Idempotency-Key": this.keyFor(body),
         },
         body,
@@ -141,6 +146,7 @@ export class DraftSaver {
       ...this.payload(),
       version: this.version,
       unsent: this.unsent,
+      ...(this.sending ? { sending: this.sending } : {}),
       visited: this.visited(),
       keptAt: new Date().toISOString(),
     });
@@ -151,6 +157,7 @@ export class DraftSaver {
     const body = this.body();
     const key = this.keyFor(body);
     this.unsent = false;
+    this.sending = (JSON.parse(body) as DraftPayload).data;
     this.callbacks.onState("saving");
     try {
       const result = await api<SaveResult>(this.url, {
@@ -161,10 +168,12 @@ export class DraftSaver {
       this.version = result.version;
       this.retries = 0;
       this.attempt = null;
-      if (result.merged) this.callbacks.onMerged(result.merged, (JSON.parse(body) as DraftPayload).data);
+      this.sending = null;
+      if (result.merged) this.callbacks.onMerged(result.merged, JSON.parse(body).data);
       await this.keep();
       if (!this.unsent) this.callbacks.onState("saved", new Date(result.updatedAt));
     } catch (error) {
+      this.sending = null;
       await this.handleFailure(error);
     }
   }

@@ -1,3 +1,5 @@
+import type { ResponseState } from "@monitor/contract";
+import { sameAnswer } from "@monitor/domain";
 import type { DraftPayload } from "./draftSaver.ts";
 
 /** What the device keeps of a monitor until the server has it. */
@@ -6,6 +8,8 @@ export interface LocalDraft extends DraftPayload {
   version: number;
   /** Changes the server has not acknowledged yet. */
   unsent: boolean;
+  /** The answers of a save that was on its way when this copy was written. */
+  sending?: Record<string, unknown>;
   /** Pages the farmer has opened, for the progress bar. */
   visited: number[];
   keptAt: string;
@@ -17,6 +21,16 @@ export interface LocalDraft extends DraftPayload {
  */
 export const isAhead = (draft: LocalDraft | undefined, serverVersion: number): draft is LocalDraft =>
   draft !== undefined && (draft.unsent || draft.version > serverVersion);
+
+/**
+ * The device's copy as the start of the next save: when the save that was on its way as the page
+ * was left did arrive (the server is one version further, with exactly those answers), the answers
+ * typed after it build on that version instead of meeting it as a change from another device.
+ */
+export function settledWith(draft: LocalDraft | undefined, server: ResponseState): LocalDraft | undefined {
+  if (!draft?.sending || server.version !== draft.version + 1) return draft;
+  return sameAnswer(server.data, draft.sending) ? { ...draft, version: server.version } : draft;
+}
 
 /** The device's copy of a draft; `write` resolves false when the device cannot keep it. */
 export interface DraftStore {
