@@ -17,9 +17,16 @@ function newestChange(path: string): number {
 /** The web app is rebuilt only when a source is newer than the last build. */
 function webNeedsBuild(): boolean {
   if (!existsSync(built)) return true;
-  const sources = ["src", "index.html", "vite.config.ts", "../../packages", "../../surveys"].map((p) =>
-    join(web, p),
-  );
+  const sources = [
+    "src",
+    "public",
+    "build",
+    "sw",
+    "index.html",
+    "vite.config.ts",
+    "../../packages",
+    "../../surveys",
+  ].map((p) => join(web, p));
   return Math.max(...sources.filter(existsSync).map(newestChange)) > statSync(built).mtimeMs;
 }
 
