@@ -12,6 +12,7 @@ const SectorArea = lazy(() => import("./sector/SectorArea.tsx"));
 const JuryArea = lazy(() => import("./jury/JuryArea.tsx"));
 const AuditorArea = lazy(() => import("./auditor/AuditorArea.tsx"));
 const AdminArea = lazy(() => import("./admin/AdminArea.tsx"));
+const WelcomePage = lazy(() => import("./admin/WelcomePage.tsx"));
 
 function Guard({ area, children }: { area: Role; children: React.ReactNode }) {
   const { me } = useSession();
@@ -42,6 +43,14 @@ function Routed() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/welcome"
+        element={
+          <Suspense fallback={<Loading />}>
+            <WelcomePage />
+          </Suspense>
+        }
+      />
       <Route path="/account/sessions" element={<SignedIn />} />
       <Route
         path="/farmer/*"

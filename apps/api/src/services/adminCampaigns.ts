@@ -1,4 +1,6 @@
-import { checkSurveys, getVersion, listVersions } from "@monitor/surveys";
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { checkSurveys, getVersion, listVersions, SURVEYS_DIR } from "@monitor/surveys";
 import type { AppDeps, CurrentUser } from "../env.ts";
 import { notFound, Problem } from "../problem.ts";
 import type { Campaign } from "../repositories/campaigns.ts";
@@ -22,9 +24,28 @@ export async function listAdminCampaigns(deps: AppDeps) {
   return { campaigns: await Promise.all(campaigns.map((c) => adminCampaign(deps, c))) };
 }
 
+/** When each file under surveys/ last changed: the checker runs again only when one did. */
+function surveyFilesStamp(dir = SURVEYS_DIR): string {
+  return readdirSync(dir, { withFileTypes: true })
+    .map((entry) => {
+      const path = join(dir, entry.name);
+      return entry.isDirectory() ? surveyFilesStamp(path) : `${path}@${statSync(path).mtimeMs}`;
+    })
+    .join("|");
+}
+
+let checked: { stamp: string; problems: ReturnType<typeof checkSurveys> } | undefined;
+
+/** The checker's findings on the files as they are now (it builds every questionnaire: about a second). */
+function currentProblems() {
+  const stamp = surveyFilesStamp();
+  if (checked?.stamp !== stamp) checked = { stamp, problems: checkSurveys() };
+  return checked.problems;
+}
+
 /** The questionnaire versions in surveys/ with the checker's findings and the monitors answering them. */
 export async function adminSurveyVersions(deps: AppDeps) {
-  const problems = checkSurveys();
+  const problems = currentProblems();
   const use = await deps.repos.campaigns.surveyVersionUse();
   const campaigns = await deps.repos.campaigns.list();
   return {

@@ -1,15 +1,21 @@
-import type { AdminUser, AuditLogPage, UserActionResult, UserList } from "@monitor/contract";
+import type { AdminUser, UserActionResult, UserList } from "@monitor/contract";
 import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { NavLink, Route, Routes } from "react-router";
+import { NavLink, Route, Routes, useParams } from "react-router";
 import { ApiError, postJson } from "../api/client.ts";
+import { AuditPanel } from "../auditor/AuditPanel.tsx";
 import { ReceiptPage } from "../farmer/ReceiptPage.tsx";
 import { FarmMonitors } from "../shell/FarmMonitors.tsx";
 import { FarmSearch } from "../shell/FarmSearch.tsx";
 import { ErrorMessage, Loading } from "../shell/Status.tsx";
 import { useApi } from "../shell/useApi.ts";
+import { AuditLogPage } from "./AuditLogPage.tsx";
+import { RegisterImport } from "./RegisterImport.tsx";
+import { SurveyVersions } from "./SurveyVersions.tsx";
+import { InviteForm, UserRoles } from "./UserManagement.tsx";
 
 const QuestionnairePreview = lazy(() => import("./QuestionnairePreview.tsx"));
+const CampaignsPage = lazy(() => import("./CampaignsPage.tsx"));
 const EditionEditor = lazy(() => import("../awards/EditionEditor.tsx"));
 
 /** Disable / enable a user and end all their sessions (both logged by the API). */
@@ -51,76 +57,64 @@ function UserActions({ user, onChanged }: { user: AdminUser; onChanged: () => vo
 function Users() {
   const { t } = useTranslation();
   const { data, error, loading, reload } = useApi<UserList>("/api/admin/users?limit=200");
-  if (loading) return <Loading />;
+  // The list reloads in place: the invitation form (and the link it shows) stays.
+  if (!data && loading) return <Loading />;
   if (error || !data) return <ErrorMessage message={error?.title} onRetry={reload} />;
   return (
-    <div className="table-scroll">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("admin.email")}</th>
-            <th scope="col">{t("admin.name")}</th>
-            <th scope="col">{t("admin.roles")}</th>
-            <th scope="col">{t("admin.language")}</th>
-            <th scope="col">{t("admin.status")}</th>
-            <th scope="col">{t("admin.sessions")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.users.map((u) => (
-            <tr key={u.id}>
-              <td>{u.email}</td>
-              <td>{u.name}</td>
-              <td>
-                {u.roles
-                  .map(
-                    (r) => t(`roles.${r.split(":")[0]}`) + (r.split(":")[2] ? ` (${r.split(":")[2]})` : ""),
-                  )
-                  .join(", ")}
-              </td>
-              <td>{u.locale}</td>
-              <td>{u.active ? t("admin.active") : t("admin.disabled")}</td>
-              <td>
-                <UserActions user={u} onChanged={reload} />
-              </td>
+    <div>
+      <InviteForm onInvited={reload} />
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("admin.email")}</th>
+              <th scope="col">{t("admin.name")}</th>
+              <th scope="col">{t("admin.roles")}</th>
+              <th scope="col">{t("admin.language")}</th>
+              <th scope="col">{t("admin.status")}</th>
+              <th scope="col">{t("admin.sessions")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.users.map((u) => (
+              <tr key={u.id}>
+                <td>{u.email}</td>
+                <td>{u.name}</td>
+                <td>
+                  <details>
+                    <summary>
+                      {u.roles
+                        .map(
+                          (r) =>
+                            t(`roles.${r.split(":")[0]}`) + (r.split(":")[2] ? ` (${r.split(":")[2]})` : ""),
+                        )
+                        .join(", ")}
+                    </summary>
+                    <UserRoles user={u} onChanged={reload} />
+                  </details>
+                </td>
+                <td>{u.locale}</td>
+                <td>{u.active ? t("admin.active") : t("admin.disabled")}</td>
+                <td>
+                  <UserActions user={u} onChanged={reload} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }
 
-function AuditLog() {
-  const { t, i18n } = useTranslation();
-  const { data, error, loading, reload } = useApi<AuditLogPage>("/api/admin/audit-log?limit=100");
-  if (loading) return <Loading />;
-  if (error || !data) return <ErrorMessage message={error?.title} onRetry={reload} />;
+/** A farm as administrators see it: its monitors (reopen with a reason) and its audits. */
+function AdminFarm() {
+  const { farmId = "" } = useParams();
   return (
-    <div className="table-scroll">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("admin.at")}</th>
-            <th scope="col">{t("admin.who")}</th>
-            <th scope="col">{t("admin.action")}</th>
-            <th scope="col">{t("admin.record")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.entries.map((e) => (
-            <tr key={e.id}>
-              <td>{new Date(e.at).toLocaleString(i18n.language)}</td>
-              <td>{e.user ?? "—"}</td>
-              <td>{e.action}</td>
-              <td>
-                {e.entity} {e.entityId}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <>
+      <FarmMonitors area="admin" canReopen />
+      <AuditPanel farmId={farmId} />
+    </>
   );
 }
 
@@ -134,6 +128,7 @@ export default function AdminArea() {
           {t("admin.users")}
         </NavLink>
         <NavLink to="/admin/farms">{t("admin.farms")}</NavLink>
+        <NavLink to="/admin/campaigns">{t("administration.campaigns")}</NavLink>
         <NavLink to="/admin/audit-log">{t("admin.auditLog")}</NavLink>
         <NavLink to="/admin/questionnaires">{t("admin.questionnaires")}</NavLink>
         <NavLink to="/admin/awards">{t("awards.editor.title")}</NavLink>
@@ -143,12 +138,23 @@ export default function AdminArea() {
         <Route
           path="farms"
           element={
-            <FarmSearch label={t("auditor.searchLabel")} farmLink={(farm) => `/admin/farms/${farm.id}`} />
+            <>
+              <FarmSearch label={t("auditor.searchLabel")} farmLink={(farm) => `/admin/farms/${farm.id}`} />
+              <RegisterImport />
+            </>
           }
         />
-        <Route path="farms/:farmId" element={<FarmMonitors area="admin" canReopen />} />
+        <Route
+          path="campaigns"
+          element={
+            <Suspense fallback={<Loading />}>
+              <CampaignsPage />
+            </Suspense>
+          }
+        />
+        <Route path="farms/:farmId" element={<AdminFarm />} />
         <Route path="farms/:farmId/receipt/:campaignId" element={<ReceiptPage backTo="/admin" />} />
-        <Route path="audit-log" element={<AuditLog />} />
+        <Route path="audit-log" element={<AuditLogPage />} />
         <Route
           path="awards"
           element={
@@ -160,9 +166,12 @@ export default function AdminArea() {
         <Route
           path="questionnaires"
           element={
-            <Suspense fallback={<Loading />}>
-              <QuestionnairePreview />
-            </Suspense>
+            <>
+              <SurveyVersions />
+              <Suspense fallback={<Loading />}>
+                <QuestionnairePreview />
+              </Suspense>
+            </>
           }
         />
       </Routes>

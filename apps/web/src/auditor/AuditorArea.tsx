@@ -1,8 +1,9 @@
 import { useTranslation } from "react-i18next";
-import { Route, Routes } from "react-router";
+import { Route, Routes, useParams } from "react-router";
 import { ReceiptPage } from "../farmer/ReceiptPage.tsx";
 import { FarmMonitors } from "../shell/FarmMonitors.tsx";
 import { FarmSearch } from "../shell/FarmSearch.tsx";
+import { AuditPanel } from "./AuditPanel.tsx";
 
 function AuditorHome() {
   const { t } = useTranslation();
@@ -10,8 +11,21 @@ function AuditorHome() {
     <div className="page">
       <h1>{t("auditor.title")}</h1>
       <p className="lead">{t("auditor.intro")}</p>
-      <FarmSearch label={t("auditor.searchLabel")} farmLink={(farm) => `/auditor/farms/${farm.id}`} />
+      <FarmSearch label={t("auditor.searchLabel")} farmLink={(farm) => `/auditor/farms/${farm.id}`} audit />
     </div>
+  );
+}
+
+/** A farm as the auditor checks it: the monitor per campaign with its receipt, and the audits. */
+function AuditedFarm() {
+  const { farmId = "" } = useParams();
+  return (
+    <>
+      <FarmMonitors area="auditor" canReopen={false} />
+      <div className="page">
+        <AuditPanel farmId={farmId} />
+      </div>
+    </>
   );
 }
 
@@ -19,7 +33,7 @@ export default function AuditorArea() {
   return (
     <Routes>
       <Route index element={<AuditorHome />} />
-      <Route path="farms/:farmId" element={<FarmMonitors area="auditor" canReopen={false} />} />
+      <Route path="farms/:farmId" element={<AuditedFarm />} />
       <Route path="farms/:farmId/receipt/:campaignId" element={<ReceiptPage backTo="/auditor" />} />
     </Routes>
   );

@@ -1,6 +1,8 @@
 import type { Locale } from "@monitor/contract";
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
+import { administrationStrings } from "../admin/strings.ts";
+import { auditingStrings } from "../auditor/strings.ts";
 import { awardStrings } from "../awards/strings.ts";
 import { sectorStrings } from "../sector/strings.ts";
 import { de } from "./de.ts";
@@ -22,7 +24,7 @@ function initialLocale(): Locale {
 export type AreaBundle = Record<Locale, Record<string, unknown>>;
 
 /** Each area that keeps its strings beside its pages registers them here. */
-const AREA_BUNDLES: AreaBundle[] = [awardStrings, sectorStrings];
+const AREA_BUNDLES: AreaBundle[] = [awardStrings, auditingStrings, administrationStrings, sectorStrings];
 
 const withAreas = (locale: Locale, base: object) =>
   Object.assign({}, base, ...AREA_BUNDLES.map((bundle) => bundle[locale]));

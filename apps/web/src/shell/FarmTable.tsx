@@ -1,15 +1,21 @@
-import type { Farm } from "@monitor/contract";
+import type { ListedFarm } from "@monitor/contract";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
+/** The register as a table; with `audit`, each farm's readiness, next and last audit as well. */
 export function FarmTable({
   farms,
   farmLink,
+  audit = false,
 }: {
-  farms: Farm[];
-  farmLink?: ((farm: Farm) => string) | undefined;
+  farms: ListedFarm[];
+  farmLink?: ((farm: ListedFarm) => string) | undefined;
+  audit?: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const day = (date: string | null | undefined) =>
+    date ? new Date(date).toLocaleDateString(i18n.language) : "—";
+  const year = farms.find((f) => f.readiness)?.readiness?.campaign.year;
   return (
     <div className="table-scroll">
       <table>
@@ -17,11 +23,21 @@ export function FarmTable({
           <tr>
             <th scope="col">{t("farm.herdNumber")}</th>
             <th scope="col">{t("farm.name")}</th>
-            <th scope="col">{t("farm.region")}</th>
-            <th scope="col">{t("farm.province")}</th>
-            <th scope="col" className="num">
-              {t("farm.herdSize")}
-            </th>
+            {audit ? (
+              <>
+                <th scope="col">{t("auditing.readiness", { year: year ?? "" })}</th>
+                <th scope="col">{t("auditing.nextAudit")}</th>
+                <th scope="col">{t("auditing.lastAudit")}</th>
+              </>
+            ) : (
+              <>
+                <th scope="col">{t("farm.region")}</th>
+                <th scope="col">{t("farm.province")}</th>
+                <th scope="col" className="num">
+                  {t("farm.herdSize")}
+                </th>
+              </>
+            )}
             <th scope="col">{t("farm.status")}</th>
           </tr>
         </thead>
@@ -30,9 +46,32 @@ export function FarmTable({
             <tr key={farm.id}>
               <td>{farm.herdNumber}</td>
               <td>{farmLink ? <Link to={farmLink(farm)}>{farm.name}</Link> : farm.name}</td>
-              <td>{t(`regions.${farm.region}`)}</td>
-              <td>{farm.province}</td>
-              <td className="num">{farm.herdSize}</td>
+              {audit ? (
+                <>
+                  <td>
+                    {farm.readiness ? (
+                      <span className={`badge badge-${farm.readiness.status}`}>
+                        {t(`farmer.statuses.${farm.readiness.status}`)}
+                        {farm.readiness.submittedAt ? ` · ${day(farm.readiness.submittedAt)}` : ""}
+                      </span>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                  <td>{day(farm.nextAuditOn)}</td>
+                  <td>
+                    {farm.lastAudit
+                      ? `${day(farm.lastAudit.auditedOn)}${farm.lastAudit.result ? ` · ${t(`auditing.results.${farm.lastAudit.result}`)}` : ""}`
+                      : "—"}
+                  </td>
+                </>
+              ) : (
+                <>
+                  <td>{t(`regions.${farm.region}`)}</td>
+                  <td>{farm.province}</td>
+                  <td className="num">{farm.herdSize}</td>
+                </>
+              )}
               <td>{farm.active ? t("farm.active") : t("farm.stopped")}</td>
             </tr>
           ))}
