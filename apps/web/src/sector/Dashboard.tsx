@@ -1,17 +1,14 @@
 import type { SectorOptions, SectorTrend } from "@monitor/contract";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { useFormat } from "../shell/figures.tsx";
+import { useFormat } from "../shell/format.ts";
 import { ErrorMessage, Loading } from "../shell/Status.tsx";
 import { useApi } from "../shell/useApi.ts";
-import { AdoptionSection } from "./AdoptionSection.tsx";
-import { BreakdownSection } from "./BreakdownSection.tsx";
 import { ExportLinks, SectionHeader } from "./common.tsx";
-import { DistributionSection } from "./DistributionSection.tsx";
 import { FILTER_LABEL, FilterBar } from "./FilterBar.tsx";
 import { type Filters, useSectorQuery } from "./filters.ts";
 import { ParticipationSection } from "./ParticipationSection.tsx";
-import { TrendChart } from "./TrendSection.tsx";
 import {
   describeFilters,
   useAnalystScope,
@@ -19,6 +16,18 @@ import {
   useSectorOptions,
   viewPath,
 } from "./useSectorData.ts";
+
+// The charts (recharts) load after the headline figures: the first figure does not wait for them.
+const TrendChart = lazy(() => import("./TrendSection.tsx").then((m) => ({ default: m.TrendChart })));
+const AdoptionSection = lazy(() =>
+  import("./AdoptionSection.tsx").then((m) => ({ default: m.AdoptionSection })),
+);
+const DistributionSection = lazy(() =>
+  import("./DistributionSection.tsx").then((m) => ({ default: m.DistributionSection })),
+);
+const BreakdownSection = lazy(() =>
+  import("./BreakdownSection.tsx").then((m) => ({ default: m.BreakdownSection })),
+);
 
 /** Fallback for the smallest group size until a view has said it (every view answer carries it). */
 
@@ -90,7 +99,11 @@ function TrendSection({
     <section className="card" aria-labelledby="trend-title" aria-busy={loading}>
       <SectionHeader id="trend-title" title={t("sectorDashboard.trend")} loading={loading} />
       {error && <ErrorMessage message={error.title} onRetry={reload} />}
-      {data && <TrendChart trend={data} />}
+      {data && (
+        <Suspense fallback={<Loading />}>
+          <TrendChart trend={data} />
+        </Suspense>
+      )}
       <ExportLinks view="trend" filters={filters} />
     </section>
   );
@@ -140,7 +153,7 @@ export function Dashboard() {
       {campaign && <ParticipationSection campaignId={campaign.id} filters={filters} />}
       <TrendSection filters={filters} trend={trend} />
       {campaign && (
-        <>
+        <Suspense fallback={<Loading />}>
           <AdoptionSection campaignId={campaign.id} filters={filters} k={k} />
           <DistributionSection campaignId={campaign.id} filters={filters} k={k} />
           <BreakdownSection
@@ -150,7 +163,7 @@ export function Dashboard() {
             onBy={(by) => query.update({ by })}
             k={k}
           />
-        </>
+        </Suspense>
       )}
     </div>
   );

@@ -1,6 +1,6 @@
 import type { SectorParticipation } from "@monitor/contract";
 import { useTranslation } from "react-i18next";
-import { useFormat } from "../shell/figures.tsx";
+import { useFormat } from "../shell/format.ts";
 import { ErrorMessage } from "../shell/Status.tsx";
 import { useApi } from "../shell/useApi.ts";
 import { ExportLinks, SectionHeader, SuppressedNotice } from "./common.tsx";

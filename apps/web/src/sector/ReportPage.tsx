@@ -1,7 +1,7 @@
 import type { SectorTrend } from "@monitor/contract";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { useFormat } from "../shell/figures.tsx";
+import { useFormat } from "../shell/format.ts";
 import { ErrorMessage, Loading } from "../shell/Status.tsx";
 import { useApi } from "../shell/useApi.ts";
 import { ThemeAdoption, TopAndRising, useAdoption } from "./AdoptionSection.tsx";

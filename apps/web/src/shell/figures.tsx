@@ -12,31 +12,7 @@ export const COLOURS = {
   accent: "#c77c02",
 };
 
-/** Intl formatters, made once per language (tables call them for every row). */
-export function useFormat() {
-  const { i18n } = useTranslation();
-  return useMemo(() => {
-    const integer = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 0 });
-    const decimal = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
-    const percent = new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 0 });
-    const precise = new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 2 });
-    const points = new Intl.NumberFormat(i18n.language, {
-      maximumFractionDigits: 0,
-      signDisplay: "exceptZero",
-    });
-    return {
-      integer: (v: number | null | undefined) => (v === null || v === undefined ? "—" : integer.format(v)),
-      number: (v: number | null | undefined) => (v === null || v === undefined ? "—" : decimal.format(v)),
-      percent: (v: number | null | undefined) => (v === null || v === undefined ? "—" : percent.format(v)),
-      precisePercent: (v: number | null | undefined) =>
-        v === null || v === undefined ? "—" : precise.format(v),
-      /** A change between two API fractions, in percentage points. */
-      points: (v: number | null | undefined) =>
-        v === null || v === undefined ? "—" : points.format(v * 100),
-    };
-  }, [i18n.language]);
-}
-export type Format = ReturnType<typeof useFormat>;
+export { type Format, useFormat } from "./format.ts";
 
 /** Initiative and theme labels from the catalogue, looked up through a map (no search per row). */
 export function useCatalogueLabels() {
