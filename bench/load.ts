@@ -8,6 +8,17 @@ import { summarise, type Timing } from "./stats.ts";
 export interface Farmer {
   farmId: number;
   cookie: string;
+  /** The version of the farmer's monitor in the autosave campaign, as last answered. */
+  version: number;
+}
+
+/** The version of a farm's monitor in a campaign, from its monitor document (not timed). */
+export async function monitorVersion(origin: string, farmer: Farmer, campaign: number): Promise<number> {
+  const doc = await fetch(`${origin}/api/farms/${farmer.farmId}/monitor/${campaign}`, {
+    headers: { cookie: farmer.cookie },
+  });
+  if (!doc.ok) throw new Error(`the monitor document answered ${doc.status}`);
+  return ((await doc.json()) as { response?: { version?: number } }).response?.version ?? 0;
 }
 
 export interface LoadResult {
@@ -75,17 +86,10 @@ export async function autosave(
   const interval = rate > 0 ? (farmers.length / rate) * 1000 : 0;
   await Promise.all(
     farmers.map(async (farmer, i) => {
-      let version = -1;
       let n = 0;
       if (interval) await new Promise((r) => setTimeout(r, (i / farmers.length) * interval));
       let next = performance.now();
       while (performance.now() < until) {
-        if (version < 0) {
-          const doc = await fetch(`${origin}/api/farms/${farmer.farmId}/monitor/${campaign}`, {
-            headers: { cookie: farmer.cookie },
-          });
-          version = ((await doc.json()) as { response?: { version?: number } }).response?.version ?? 0;
-        }
         n++;
         const begun = performance.now();
         let status = 0;
@@ -94,12 +98,12 @@ export async function autosave(
             origin,
             farmer,
             campaign,
-            version,
+            farmer.version,
             { dairy_cows: 40 + (n % 900), grazing: n % 2 === 0 },
-            `bench-${farmer.farmId}-${n}`,
+            `bench-${farmer.farmId}-${rate}-${n}`,
           );
           status = saved.status;
-          version = saved.version;
+          farmer.version = saved.version;
         } catch {
           status = 0;
         }
@@ -130,10 +134,7 @@ export async function submissions(
   const jobs: [Farmer, number][] = [];
   for (const campaign of campaigns) {
     for (const farmer of farmers) {
-      const doc = await fetch(`${origin}/api/farms/${farmer.farmId}/monitor/${campaign}`, {
-        headers: { cookie: farmer.cookie },
-      });
-      const version = ((await doc.json()) as { response?: { version?: number } }).response?.version ?? 0;
+      const version = await monitorVersion(origin, farmer, campaign);
       const saved = await put(
         origin,
         farmer,

@@ -21,7 +21,7 @@ import { DEMO_PASSWORD } from "../apps/api/src/demo/seed.ts";
 import { createRepositories } from "../apps/api/src/repositories/index.ts";
 import { complete2026 } from "../test/support/fixtures.ts";
 import { timeFloor, timeNaive } from "./floor.ts";
-import { autosave, type Farmer, healthCeiling, submissions } from "./load.ts";
+import { autosave, type Farmer, healthCeiling, monitorVersion, submissions } from "./load.ts";
 import { login, readsOf, timeReads } from "./reads.ts";
 import { type SizeResult, writeResults } from "./report.ts";
 import { startServer } from "./server.ts";
@@ -210,10 +210,15 @@ async function prepareRush(db: Database, origin: string, count: number, campaign
   }
   const farmers: Farmer[] = [];
   for (let i = 0; i < farms.length; i += 8) {
-    const batch = farms.slice(i, i + 8).map(async (farm, j) => ({
-      farmId: Number(farm.id),
-      cookie: await login(origin, `bench-${i + j}@bench.test`, password),
-    }));
+    const batch = farms.slice(i, i + 8).map(async (farm, j) => {
+      const farmer = {
+        farmId: Number(farm.id),
+        cookie: await login(origin, `bench-${i + j}@bench.test`, password),
+        version: 0,
+      };
+      farmer.version = await monitorVersion(origin, farmer, campaigns[0] as number);
+      return farmer;
+    });
     farmers.push(...(await Promise.all(batch)));
   }
   return { farmers, campaigns };
