@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import { countInitiatives, type Rule, ruleQuestions, type SurveyVersion } from "@monitor/surveys";
 import fc from "fast-check";
 import { Model, type Question } from "survey-core";
@@ -219,6 +220,8 @@ export function extremeAnswers(version: SurveyVersion, goal: "most" | "fewest"):
   const taken = (data: Answers) => new Set(countInitiatives(version, data).initiatives);
   const score = (data: Answers) => taken(data).size * (goal === "most" ? 1 : -1);
   let best = requiredOnly(version);
+  // A trial that changes nothing settles to `best` again: skipped (a third of the settles).
+  const unchanged = (name: string, value: unknown) => isDeepStrictEqual(best[name], value);
   for (let round = 0; round < 4; round++) {
     const now = taken(best);
     const targets = version.initiativeIds.filter((id) => now.has(id) === (goal === "fewest"));
@@ -230,7 +233,7 @@ export function extremeAnswers(version: SurveyVersion, goal: "most" | "fewest"):
     if (goal === "most")
       for (const id of targets) {
         const values = allOfValues(version.mapping.initiatives[id] as Rule, byName);
-        if (!values) continue;
+        if (!values || Object.entries(values).every(([name, value]) => unchanged(name, value))) continue;
         const trial = settle(version, specs, { ...best, ...values });
         if (trial && score(trial) > score(best)) {
           best = trial;
@@ -239,6 +242,7 @@ export function extremeAnswers(version: SurveyVersion, goal: "most" | "fewest"):
       }
     for (const name of questions) {
       for (const value of [undefined, ...(byName.get(name)?.edges ?? [])]) {
+        if (unchanged(name, value)) continue;
         const trial = settle(version, specs, { ...best, [name]: value });
         if (trial && score(trial) > score(best)) {
           best = trial;
