@@ -125,7 +125,7 @@ function Preview({ result }: { result: ImportResult }) {
                 <tr key={`${c.line}${c.field}`}>
                   <td className="num">{c.line}</td>
                   <td>{c.herdNumber}</td>
-                  <td>{c.field}</td>
+                  <td>{t(`administration.fields.${c.field}`)}</td>
                   <td>{value(c.from)}</td>
                   <td>{value(c.to)}</td>
                 </tr>

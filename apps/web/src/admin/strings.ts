@@ -4,6 +4,16 @@ import type { AreaBundle } from "../i18n/index.ts";
 export const administrationStrings: AreaBundle = {
   en: {
     administration: {
+      fields: {
+        name: "Name",
+        region: "Region",
+        province: "Province",
+        herdSize: "Herd size",
+        dairyBuyerId: "Dairy buyer",
+        certificationBodyId: "Certification body",
+        inspectionBodyId: "Inspection body",
+        active: "Active again",
+      },
       campaigns: "Campaigns",
       register: "Register import",
       saved: "Saved.",
@@ -81,6 +91,16 @@ export const administrationStrings: AreaBundle = {
   },
   nl: {
     administration: {
+      fields: {
+        name: "Naam",
+        region: "Regio",
+        province: "Provincie",
+        herdSize: "Veestapel",
+        dairyBuyerId: "Zuivelafnemer",
+        certificationBodyId: "Certificeringsinstelling",
+        inspectionBodyId: "Controle-instelling",
+        active: "Weer actief",
+      },
       campaigns: "Campagnes",
       register: "Register inlezen",
       saved: "Bewaard.",
@@ -158,6 +178,16 @@ export const administrationStrings: AreaBundle = {
   },
   fr: {
     administration: {
+      fields: {
+        name: "Nom",
+        region: "Région",
+        province: "Province",
+        herdSize: "Taille du troupeau",
+        dairyBuyerId: "Laiterie",
+        certificationBodyId: "Organisme de certification",
+        inspectionBodyId: "Organisme de contrôle",
+        active: "De nouveau active",
+      },
       campaigns: "Campagnes",
       register: "Import du registre",
       saved: "Enregistré.",
@@ -235,6 +265,16 @@ export const administrationStrings: AreaBundle = {
   },
   de: {
     administration: {
+      fields: {
+        name: "Name",
+        region: "Region",
+        province: "Provinz",
+        herdSize: "Herdengröße",
+        dairyBuyerId: "Molkerei",
+        certificationBodyId: "Zertifizierungsstelle",
+        inspectionBodyId: "Kontrollstelle",
+        active: "Wieder aktiv",
+      },
       campaigns: "Kampagnen",
       register: "Register einlesen",
       saved: "Gespeichert.",
