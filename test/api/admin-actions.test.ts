@@ -210,6 +210,10 @@ describe("campaigns and questionnaire versions", () => {
       await api.request(`/api/farms/1/monitor/${id}`, { cookie: farmer }),
     );
     expect(monitor.campaign).toMatchObject({ open: true, closesAt: "2026-12-15T00:00:00.000Z" });
+    const monitors = await json<{ monitors: { campaign: { id: number; open: boolean } }[] }>(
+      await api.request("/api/farms/1/monitors", { cookie: farmer }),
+    );
+    expect(monitors.monitors.find((m) => m.campaign.id === id)?.campaign.open).toBe(true);
     expect((await save(1, farmer)).status).toBe(200);
     expect((await save(2, fermier)).status).toBe(409);
     // A campaign with answers keeps its version.

@@ -6,7 +6,7 @@ const homes = [
   { email: "fermier@demo.test", path: "/farmer", heading: "Bienvenue, Marie Lambert" },
   { email: "sector@demo.test", path: "/sector", heading: "Sectorcijfers" },
   { email: "buyer@demo.test", path: "/sector", heading: "Sectorcijfers" },
-  { email: "jury@demo.test", path: "/jury", heading: "Jury awards" },
+  { email: "jury@demo.test", path: "/jury/\\d+", heading: "Sustainability Awards 2026" },
   { email: "auditor@demo.test", path: "/auditor", heading: "Audits" },
   { email: "admin@demo.test", path: "/admin", heading: "Administration" },
 ];

@@ -4,7 +4,7 @@ import type { AppEnv } from "../env.ts";
 import { currentUser, requestedFarm, requireFarm, requireUser } from "../middleware/auth.ts";
 import { jsonBody, parseWith } from "../middleware/validate.ts";
 import { Problem } from "../problem.ts";
-import { campaignById, campaignSummary } from "../services/campaigns.ts";
+import { campaignById, campaignForFarm, campaignSummary } from "../services/campaigns.ts";
 import { monitorDocument, receiptOf, saveAnswers, submitMonitor } from "../services/monitor.ts";
 
 const campaignId = farmCampaignParams.shape.campaignId;
@@ -24,13 +24,17 @@ export const monitorRoutes = new Hono<AppEnv>()
     return c.json(await monitorDocument(c.get("deps"), requestedFarm(c), campaign));
   })
   .get("/farms/:farmId/monitors", async (c) => {
-    const { repos, clock } = c.get("deps");
+    const deps = c.get("deps");
+    const farmId = requestedFarm(c).id;
     const [campaigns, statuses] = await Promise.all([
-      repos.campaigns.list(),
-      repos.responses.campaignsOfFarm(requestedFarm(c).id),
+      // As the farm sees them: its own deadline extension keeps a campaign open for it.
+      deps.repos.campaigns
+        .list()
+        .then((all) => Promise.all(all.map((campaign) => campaignForFarm(deps, campaign, farmId)))),
+      deps.repos.responses.campaignsOfFarm(farmId),
     ]);
     const byCampaign = new Map(statuses.map((s) => [s.campaignId, s]));
-    const now = clock();
+    const now = deps.clock();
     return c.json({
       monitors: campaigns.map((campaign) => {
         const { campaignId: _, ...status } = byCampaign.get(campaign.id) ?? {
