@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { matchRoute, problemDocument, type RouteResponse } from "@monitor/contract";
@@ -21,6 +21,7 @@ export interface TestApi {
 /**
  * A fresh API on its own temporary database file, with the demo register of `farms` farms; with
  * `prepare` instead, an empty database that the function fills (and `password` for its logins).
+ * With a clock (`now`) the demo is a copy of the one this process seeded at the same time.
  */
 export async function createTestApi(
   options: {
@@ -32,12 +33,20 @@ export async function createTestApi(
   } = {},
 ): Promise<TestApi> {
   const dir = mkdtempSync(join(tmpdir(), "monitor-test-"));
-  const url = `file:${join(dir, "test.db")}`;
-  const db = new Database({ url });
+  const path = join(dir, "test.db");
+  const url = `file:${path}`;
   const clock = options.now ?? (() => new Date());
-  await migrate(db, clock);
-  if (options.prepare) await options.prepare(db, clock);
-  else await seedDemo(db, clock, { farms: options.farms ?? 40 });
+  const farms = options.farms ?? 40;
+  // A demo seeded at a fixed time comes as a copy of the one this process seeded first.
+  if (!options.prepare && options.now) copyFileSync(await seededDemo(farms, clock()), path);
+  const db = new Database({ url });
+  if (options.prepare) {
+    await migrate(db, clock);
+    await options.prepare(db, clock);
+  } else if (!options.now) {
+    await migrate(db, clock);
+    await seedDemo(db, clock, { farms });
+  }
   const app = createApp({ db, clock, config: options.config ?? {} });
   const publicOrigin = options.config?.publicOrigin ?? defaultConfig.publicOrigin;
 
@@ -73,6 +82,45 @@ export async function createTestApi(
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Demo databases this test process seeded, by number of farms and the fixed time they were seeded
+ * at: the same seed again (a second of CPU for 40 farms) is a file copy. What seeding writes depends
+ * only on the clock, but for random salts and record keys: the copy holds what seeding again could.
+ */
+const seeded = new Map<string, Promise<string>>();
+let seededDir: string | undefined;
+
+function seededDemo(farms: number, at: Date): Promise<string> {
+  const key = `${farms}@${at.toISOString()}`;
+  let template = seeded.get(key);
+  if (!template) {
+    template = seedTemplate(farms, at, seeded.size);
+    seeded.set(key, template);
+  }
+  return template;
+}
+
+async function seedTemplate(farms: number, at: Date, n: number): Promise<string> {
+  if (!seededDir) {
+    const dir = mkdtempSync(join(tmpdir(), "monitor-seeded-"));
+    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+    seededDir = dir;
+  }
+  const path = join(seededDir, `${n}.db`);
+  const db = new Database({ url: `file:${path}` });
+  try {
+    await migrate(db, () => at);
+    await seedDemo(db, () => at, { farms });
+    await db.query("PRAGMA wal_checkpoint(TRUNCATE)");
+  } finally {
+    db.close();
+  }
+  // Everything is in the main file: a copy of it alone is the whole database.
+  if (existsSync(`${path}-wal`) && statSync(`${path}-wal`).size > 0)
+    throw new Error(`${path}: the write-ahead log was not checkpointed`);
+  return path;
 }
 
 export const problemOf = async (response: Response) => {
