@@ -220,7 +220,7 @@ export function extremeAnswers(version: SurveyVersion, goal: "most" | "fewest"):
   const taken = (data: Answers) => new Set(countInitiatives(version, data).initiatives);
   const score = (data: Answers) => taken(data).size * (goal === "most" ? 1 : -1);
   let best = requiredOnly(version);
-  // A trial that changes nothing settles to `best` again: skipped (a third of the settles).
+  // A trial that changes nothing settles to `best` again: skipped (a quarter of the settles).
   const unchanged = (name: string, value: unknown) => isDeepStrictEqual(best[name], value);
   for (let round = 0; round < 4; round++) {
     const now = taken(best);
