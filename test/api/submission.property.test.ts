@@ -18,7 +18,7 @@ import { recountedCounters, storedCounters } from "../support/recount.ts";
  * from the row-level tables; broken answer sets always get a 422 naming the questions.
  * PROPERTY_RUNS sets the number of random cases per version and property (seeded by PROPERTY_SEED).
  */
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 60);
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 40);
 const SEED = Number(process.env.PROPERTY_SEED ?? 20261130);
 const NOW = new Date();
 
