@@ -15,6 +15,7 @@ export default defineConfig({
     // the contract load once per worker instead of once per file (about 1.3 s of CPU per file).
     // Each API test file still gets its own database; no test keeps state in a module.
     isolate: false,
+    globalSetup: ["test/support/globalSetup.ts"],
     // Cheaper password hashes inside the tests (auth/password.ts; the production cost has its own test).
     env: { SCRYPT_TEST_N: "1024" },
     testTimeout: 30_000,

@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from "node:fs
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { matchRoute, problemDocument, type RouteResponse } from "@monitor/contract";
+import { inject } from "vitest";
 import { createApp } from "../../apps/api/src/app.ts";
 import { Database } from "../../apps/api/src/db/client.ts";
 import { migrate } from "../../apps/api/src/db/migrate.ts";
@@ -90,7 +91,6 @@ export async function createTestApi(
  * only on the clock, but for random salts and record keys: the copy holds what seeding again could.
  */
 const seeded = new Map<string, Promise<string>>();
-let seededDir: string | undefined;
 
 function seededDemo(farms: number, at: Date): Promise<string> {
   const key = `${farms}@${at.toISOString()}`;
@@ -103,12 +103,8 @@ function seededDemo(farms: number, at: Date): Promise<string> {
 }
 
 async function seedTemplate(farms: number, at: Date, n: number): Promise<string> {
-  if (!seededDir) {
-    const dir = mkdtempSync(join(tmpdir(), "monitor-seeded-"));
-    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
-    seededDir = dir;
-  }
-  const path = join(seededDir, `${n}.db`);
+  // The run's folder (support/globalSetup.ts), shared by the worker processes: a name of its own.
+  const path = join(inject("seededDir"), `${process.pid}-${n}.db`);
   const db = new Database({ url: `file:${path}` });
   try {
     await migrate(db, () => at);
