@@ -92,6 +92,13 @@ export async function createTestApi(
  */
 const seeded = new Map<string, Promise<string>>();
 
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The run's folder for the seeded demo databases (support/globalSetup.ts). */
+    seededDir: string;
+  }
+}
+
 function seededDemo(farms: number, at: Date): Promise<string> {
   const key = `${farms}@${at.toISOString()}`;
   let template = seeded.get(key);

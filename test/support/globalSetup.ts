@@ -3,14 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    /** Where the test processes keep the demo databases they seeded once (support/api.ts). */
-    seededDir: string;
-  }
-}
-
-/** One folder per test run for the seeded demo databases, removed when the run ends. */
+/** One folder per test run for the seeded demo databases (support/api.ts), removed when the run ends. */
 export default function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), "monitor-seeded-"));
   project.provide("seededDir", dir);
