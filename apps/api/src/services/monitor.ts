@@ -112,7 +112,7 @@ function answerProblem(errors: { question: string; message: string }[]) {
 
 /** Saves a draft: checked on the server, refused when stale, harmless when retried with its key. */
 export async function saveAnswers(deps: AppDeps, request: SaveRequest): Promise<SaveOutcome> {
-  const { repos, clock } = deps;
+  const { repos } = deps;
   const requestHash = createHash("sha256")
     .update(
       JSON.stringify([
