@@ -7,11 +7,12 @@
  *   npm run bench                      6,000 and 100,000 farms, 5 campaigns each
  *   npm run bench -- --quick           1,000 farms, fewer repetitions, short loads
  *   npm run bench -- --sizes 2000 --note "shared machine"
+ *   npm run bench -- --report bench/results/<date>.json   the Markdown again from a run's JSON
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, freemem, loadavg, tmpdir, totalmem } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { latestVersion } from "@monitor/surveys";
@@ -23,7 +24,7 @@ import { complete2026 } from "../test/support/fixtures.ts";
 import { timeFloor, timeNaive } from "./floor.ts";
 import { autosave, type Farmer, healthCeiling, monitorVersion, submissions } from "./load.ts";
 import { login, readsOf, timeReads } from "./reads.ts";
-import { type SizeResult, writeResults } from "./report.ts";
+import { type BenchResults, type SizeResult, writeResults } from "./report.ts";
 import { startServer } from "./server.ts";
 import { buildWeb, routeSizes } from "./web.ts";
 
@@ -36,6 +37,7 @@ const { values } = parseArgs({
     "skip-web": { type: "boolean", default: false },
     note: { type: "string", default: "" },
     out: { type: "string", default: "bench/results" },
+    report: { type: "string" },
   },
 });
 const quick = values.quick;
@@ -222,6 +224,13 @@ async function prepareRush(db: Database, origin: string, count: number, campaign
     farmers.push(...(await Promise.all(batch)));
   }
   return { farmers, campaigns };
+}
+
+// `--report <file.json>`: write the Markdown (and the targets) again from a run's JSON.
+if (values.report) {
+  const earlier = JSON.parse(readFileSync(values.report, "utf8")) as BenchResults;
+  console.log(`written: ${writeResults(dirname(resolve(values.report)), earlier).join(", ")}`);
+  process.exit(0);
 }
 
 const startedAt = new Date();
