@@ -13,6 +13,8 @@ import { AuditLogPage } from "./AuditLogPage.tsx";
 import { RegisterImport } from "./RegisterImport.tsx";
 import { SurveyVersions } from "./SurveyVersions.tsx";
 import { InviteForm, UserRoles } from "./UserManagement.tsx";
+import "./strings.ts";
+import "../awards/strings.ts";
 
 const QuestionnairePreview = lazy(() => import("./QuestionnairePreview.tsx"));
 const CampaignsPage = lazy(() => import("./CampaignsPage.tsx"));

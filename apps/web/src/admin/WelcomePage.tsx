@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, postJson } from "../api/client.ts";
+import "./strings.ts";
 
 /**
  * Where a one-time link (an invitation or a password reset) lands: the token is in the URL fragment,

@@ -1,7 +1,7 @@
-import type { AreaBundle } from "../i18n/index.ts";
+import { type AreaBundle, registerStrings } from "../i18n/index.ts";
 
 /** The administrators' pages: campaigns, versions, register import, users, audit log; the welcome page of a link. */
-export const administrationStrings: AreaBundle = {
+const administrationStrings: AreaBundle = {
   en: {
     administration: {
       fields: {
@@ -351,3 +351,5 @@ export const administrationStrings: AreaBundle = {
     },
   },
 };
+
+registerStrings(administrationStrings);

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ApiError, postJson } from "../api/client.ts";
 import { ErrorMessage, Loading } from "../shell/Status.tsx";
 import { useApi } from "../shell/useApi.ts";
+import "./strings.ts";
 
 const RESULTS: AuditResult[] = ["compliant", "findings", "non_compliant"];
 const today = () => new Date().toISOString().slice(0, 10);

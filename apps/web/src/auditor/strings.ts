@@ -1,7 +1,7 @@
-import type { AreaBundle } from "../i18n/index.ts";
+import { type AreaBundle, registerStrings } from "../i18n/index.ts";
 
 /** The auditor's pages: readiness, audits recorded. */
-export const auditingStrings: AreaBundle = {
+const auditingStrings: AreaBundle = {
   en: {
     auditing: {
       readiness: "Monitor {{year}}",
@@ -103,3 +103,5 @@ export const auditingStrings: AreaBundle = {
     },
   },
 };
+
+registerStrings(auditingStrings);

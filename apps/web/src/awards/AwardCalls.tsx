@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ApiError, postJson } from "../api/client.ts";
 import { useApi } from "../shell/useApi.ts";
 import "./awards.css";
+import "./strings.ts";
 
 const formatDate = (iso: string, locale: string) =>
   new Date(iso).toLocaleDateString(locale, { day: "numeric", month: "long", year: "numeric" });

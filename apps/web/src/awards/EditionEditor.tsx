@@ -12,6 +12,7 @@ import { ApiError, api } from "../api/client.ts";
 import { ErrorMessage, Loading } from "../shell/Status.tsx";
 import { useApi } from "../shell/useApi.ts";
 import "./awards.css";
+import "./strings.ts";
 
 const CATEGORIES: AwardCategory[] = ["overall", "energy_climate", "animal_health_welfare", "young_farmer"];
 

@@ -1,4 +1,4 @@
-import type { AreaBundle } from "../i18n/index.ts";
+import { type AreaBundle, registerStrings } from "../i18n/index.ts";
 
 const en = {
   title: "Awards jury",
@@ -514,9 +514,11 @@ const de: Strings = {
 };
 
 /** The award strings (jury workspace, the farmer's call, the administrator's editor) under `awards`. */
-export const awardStrings: AreaBundle = {
+const awardStrings: AreaBundle = {
   en: { awards: en },
   nl: { awards: nl },
   fr: { awards: fr },
   de: { awards: de },
 };
+
+registerStrings(awardStrings);

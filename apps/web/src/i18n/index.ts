@@ -1,10 +1,6 @@
 import type { Locale } from "@monitor/contract";
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
-import { administrationStrings } from "../admin/strings.ts";
-import { auditingStrings } from "../auditor/strings.ts";
-import { awardStrings } from "../awards/strings.ts";
-import { sectorStrings } from "../sector/strings.ts";
 import { de } from "./de.ts";
 import { en } from "./en.ts";
 import { fr } from "./fr.ts";
@@ -23,23 +19,25 @@ function initialLocale(): Locale {
 /** An area's own strings, kept beside its pages under one top-level key of its own. */
 export type AreaBundle = Record<Locale, Record<string, unknown>>;
 
-/** Each area that keeps its strings beside its pages registers them here. */
-const AREA_BUNDLES: AreaBundle[] = [awardStrings, auditingStrings, administrationStrings, sectorStrings];
-
-const withAreas = (locale: Locale, base: object) =>
-  Object.assign({}, base, ...AREA_BUNDLES.map((bundle) => bundle[locale]));
-
 void i18next.use(initReactI18next).init({
   resources: {
-    en: { translation: withAreas("en", en) },
-    nl: { translation: withAreas("nl", nl) },
-    fr: { translation: withAreas("fr", fr) },
-    de: { translation: withAreas("de", de) },
+    en: { translation: en },
+    nl: { translation: nl },
+    fr: { translation: fr },
+    de: { translation: de },
   },
   lng: initialLocale(),
   fallbackLng: "en",
   interpolation: { escapeValue: false },
 });
+
+/**
+ * Adds an area's strings when its code loads (its `strings.ts` calls this), so the login page does
+ * not carry every area's strings in four languages.
+ */
+export function registerStrings(bundle: AreaBundle) {
+  for (const locale of LOCALES) i18next.addResourceBundle(locale, "translation", bundle[locale], true, true);
+}
 
 export function setLocale(locale: Locale) {
   localStorage.setItem(STORAGE_KEY, locale);

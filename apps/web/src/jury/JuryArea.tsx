@@ -7,6 +7,7 @@ import { useApi } from "../shell/useApi.ts";
 import { CandidateList } from "./CandidateList.tsx";
 import { EditionHeader } from "./common.tsx";
 import "./jury.css";
+import "../awards/strings.ts";
 
 const CandidatePage = lazy(() => import("./CandidatePage.tsx"));
 const ComparePage = lazy(() => import("./ComparePage.tsx"));

@@ -2,6 +2,7 @@ import { lazy, Suspense } from "react";
 import { Route, Routes } from "react-router";
 import { Loading } from "../shell/Status.tsx";
 import { Dashboard } from "./Dashboard.tsx";
+import "./strings.ts";
 
 // The report draws charts on first paint: its code (and recharts) loads only when it is opened.
 const ReportPage = lazy(() => import("./ReportPage.tsx").then((m) => ({ default: m.ReportPage })));

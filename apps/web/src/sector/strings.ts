@@ -1,4 +1,4 @@
-import type { AreaBundle } from "../i18n/index.ts";
+import { type AreaBundle, registerStrings } from "../i18n/index.ts";
 
 /** Strings of the sector dashboard's honest comparisons (the rest of the area is in i18n/<locale>.ts). */
 const en = {
@@ -42,9 +42,11 @@ const de: typeof en = {
     "Seit Fragebogen {{version}} anders gezählt: die Veränderung seit {{year}} vergleicht nicht Gleiches.",
 };
 
-export const sectorStrings: AreaBundle = {
+const sectorStrings: AreaBundle = {
   en: { sectorHonest: en },
   nl: { sectorHonest: nl },
   fr: { sectorHonest: fr },
   de: { sectorHonest: de },
 };
+
+registerStrings(sectorStrings);

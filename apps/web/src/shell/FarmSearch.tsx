@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { FarmTable } from "./FarmTable.tsx";
 import { ErrorMessage, Loading } from "./Status.tsx";
 import { useApi } from "./useApi.ts";
+import "../auditor/strings.ts";
 
 const PAGE_SIZE = 25;
 const READINESS: ReadinessStatus[] = ["not_started", "draft", "submitted"];
