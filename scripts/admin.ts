@@ -26,7 +26,11 @@ function fail(message: string): never {
 
 async function withDeps<T>(run: (deps: AppDeps) => Promise<T>): Promise<T> {
   const config = readConfig();
-  const db = new Database({ url: config.databaseUrl, authToken: config.databaseAuthToken });
+  const db = new Database({
+    url: config.databaseUrl,
+    authToken: config.databaseAuthToken,
+    synchronous: config.databaseSync,
+  });
   const clock = () => new Date();
   try {
     await migrate(db, clock);

@@ -61,6 +61,8 @@ const environment = z.object({
   DEMO_FARMS: z.coerce.number().int().min(20).max(200_000).default(2000),
   /** `true` behind a reverse proxy: the client address (login throttling) comes from X-Forwarded-For. */
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  /** `full`: every acknowledged save is on disk before the answer (docs/reliability.md). */
+  DATABASE_SYNC: z.enum(["normal", "full"]).default("normal"),
 });
 
 export interface ServerConfig {
@@ -70,6 +72,7 @@ export interface ServerConfig {
   publicOrigin: string;
   databaseUrl: string;
   databaseAuthToken: string | undefined;
+  databaseSync: "normal" | "full";
   webDist: string;
   demoFarms: number;
   app: Partial<AppConfig>;
@@ -92,6 +95,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     publicOrigin,
     databaseUrl: e.DATABASE_URL,
     databaseAuthToken: e.DATABASE_AUTH_TOKEN,
+    databaseSync: e.DATABASE_SYNC,
     webDist: e.WEB_DIST,
     demoFarms: e.DEMO_FARMS,
     app: {

@@ -56,7 +56,11 @@ export async function startServer(options: { demo: boolean }) {
       recursive: true,
     });
   }
-  const db = new Database({ url: config.databaseUrl, authToken: config.databaseAuthToken });
+  const db = new Database({
+    url: config.databaseUrl,
+    authToken: config.databaseAuthToken,
+    synchronous: config.databaseSync,
+  });
   const clock = () => new Date();
   const applied = await migrate(db, clock);
   if (applied.length) jsonLog("info", "migrations applied", { migrations: applied });

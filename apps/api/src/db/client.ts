@@ -4,6 +4,12 @@ import { LocalFile } from "./localFile.ts";
 export interface DatabaseOptions {
   url: string;
   authToken?: string | undefined;
+  /**
+   * A local file's `PRAGMA synchronous` under WAL: `normal` (no fsync per commit: a dead process
+   * loses nothing committed, a power cut may take back the last commits) or `full` (every
+   * acknowledged commit is on disk, at a cost per save). docs/reliability.md.
+   */
+  synchronous?: "normal" | "full" | undefined;
 }
 
 export type Row = Record<string, unknown>;
@@ -38,9 +44,9 @@ export class Database {
     if (this.isLocalFile) {
       await this.client.execute("PRAGMA journal_mode = WAL");
       await this.client.execute("PRAGMA foreign_keys = ON");
-      // WAL without an fsync per commit (about 10 ms here): a crash of the process loses no
-      // committed write; only a power cut can take back the last few (docs/architecture.md).
-      await this.client.execute("PRAGMA synchronous = NORMAL");
+      await this.client.execute(
+        this.options.synchronous === "full" ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL",
+      );
     }
   }
 
