@@ -732,3 +732,31 @@ describe("exports and the audit log", () => {
     expect((await get("/api/sector/export?view=secrets")).status).toBe(400);
   });
 });
+
+describe("an export without a campaign", () => {
+  it("is of the campaign under way, not of one an administrator prepared for next year", async () => {
+    const own = await fixtures.createEmptyApi({
+      now: () => NOW,
+      config: { disclosure: { countBound: 0, sumBound: 0 } },
+    });
+    try {
+      const current = await fixtures.campaign(own.db, { year: 2026, surveyVersion: "2026" });
+      for (let i = 0; i < 5; i++)
+        await fixtures.submittedMonitor(own.db, {
+          farm: await fixtures.farm(own.db, { region: "flanders", province: "Antwerpen", herdSize: 80 }),
+          campaign: current,
+          total: 3,
+        });
+      await fixtures.campaign(own.db, { year: 2027, surveyVersion: "2026" });
+      const reader = await fixtures.analyst(own.db);
+      const cookie = await own.login(reader.email, reader.password);
+      const response = await own.app.request("/api/sector/export?view=participation&format=csv&raw=1", {
+        headers: { cookie },
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-disposition")).toContain("2026");
+    } finally {
+      own.close();
+    }
+  });
+});

@@ -17,14 +17,6 @@ export async function campaignOrCurrent(deps: AppDeps, id: number | undefined): 
   return campaign;
 }
 
-/** The named campaign, or the latest one when none is named (the sector's default view). */
-export async function campaignOrLatest(deps: AppDeps, id: number | undefined): Promise<Campaign> {
-  if (id) return campaignById(deps, id);
-  const latest = (await deps.repos.campaigns.list()).at(-1);
-  if (!latest) throw notFound();
-  return latest;
-}
-
 export function surveyVersionOf(campaign: Campaign): SurveyVersion {
   const version = getVersion(campaign.surveyVersionId);
   if (!version)

@@ -7,7 +7,7 @@ import { attributeValueLabel } from "../i18n/labels.ts";
 import type { Locale } from "../i18n/locale.ts";
 import type { Population } from "../repositories/population.ts";
 import type { BreakdownBy } from "../repositories/statistics.ts";
-import { campaignOrLatest } from "./campaigns.ts";
+import { campaignOrCurrent } from "./campaigns.ts";
 import {
   adoptionView,
   breakdownView,
@@ -136,7 +136,7 @@ async function viewTable(
       },
     };
   }
-  const campaign = await campaignOrLatest(deps, request.campaign);
+  const campaign = await campaignOrCurrent(deps, request.campaign);
   const one = { years: [campaign.year], openYears: isOpen(deps, campaign.closesAt) ? [campaign.year] : [] };
   if (request.view === "participation") {
     const v = await participationView(deps, campaign, population);
