@@ -7,11 +7,23 @@ import { SessionsPage } from "./shell/SessionsPage.tsx";
 import { Loading } from "./shell/Status.tsx";
 import { areasOf, SessionProvider, useSession } from "./shell/session.tsx";
 
-const FarmerArea = lazy(() => import("./farmer/FarmerArea.tsx"));
-const SectorArea = lazy(() => import("./sector/SectorArea.tsx"));
-const JuryArea = lazy(() => import("./jury/JuryArea.tsx"));
-const AuditorArea = lazy(() => import("./auditor/AuditorArea.tsx"));
-const AdminArea = lazy(() => import("./admin/AdminArea.tsx"));
+const areaCode = {
+  farmer: () => import("./farmer/FarmerArea.tsx"),
+  sector: () => import("./sector/SectorArea.tsx"),
+  jury: () => import("./jury/JuryArea.tsx"),
+  auditor: () => import("./auditor/AuditorArea.tsx"),
+  admin: () => import("./admin/AdminArea.tsx"),
+};
+// The area of the address opened starts loading beside the session check instead of after it (a
+// failure here shows when the area itself is rendered and loads again).
+const openedArea = window.location.pathname.split("/")[1] ?? "";
+if (openedArea in areaCode) void areaCode[openedArea as keyof typeof areaCode]().catch(() => {});
+
+const FarmerArea = lazy(areaCode.farmer);
+const SectorArea = lazy(areaCode.sector);
+const JuryArea = lazy(areaCode.jury);
+const AuditorArea = lazy(areaCode.auditor);
+const AdminArea = lazy(areaCode.admin);
 const WelcomePage = lazy(() => import("./admin/WelcomePage.tsx"));
 
 function Guard({ area, children }: { area: Role; children: React.ReactNode }) {
