@@ -1,5 +1,6 @@
 import { ROUTES } from "@monitor/contract";
 import { getVersion, themeOf } from "@monitor/surveys";
+import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { problemOf, type TestApi } from "../support/api.ts";
 import { campaign, createEmptyApi, farm, farmerOf, submittedMonitor, user } from "../support/fixtures.ts";
@@ -36,6 +37,14 @@ const PLANS = [
   { energy: 5, animal_health: 4, animal_welfare: 5 }, // never entered
 ];
 const PROVINCES = ["Limburg", "Namur", "Antwerpen", "Hainaut", "Oost-Vlaanderen", "Liège"];
+
+/** What the farmer of farm 1 typed into the evidence fields: the farm's identity, as people write it. */
+const TYPED = {
+  energy_scan_report_ref: "Energiescan HOEVE GEHEIM 1, beslagnr. be 7700 0001 / 0101",
+  milking_machine_test_ref: "Test 77000001-0101 (hoeve-geheim-1)",
+  waste_disposal_ref: "Ophaling in Limburg, Limbourg",
+  herd_health_vet_contract_ref: "Contract BE77000001-0101 Hoeve Géheim 1",
+};
 
 const editionBody = (name: string, jurors: string[], chair: string | null) => ({
   name,
@@ -88,6 +97,7 @@ beforeAll(async () => {
     await submittedMonitor(api.db, {
       farm: id,
       campaign: campaignId,
+      ...(i === 0 ? { answers: TYPED } : {}),
       initiatives: [
         ...ofTheme("energy", plan.energy),
         ...ofTheme("animal_health", plan.animal_health),
@@ -375,6 +385,98 @@ describe("blind review", () => {
     const xlsx = await call(juror, `/api/awards/${editionA}/shortlist/export?format=xlsx`);
     expect(xlsx.headers.get("content-type")).toContain("spreadsheetml");
     expect(new TextDecoder().decode((await xlsx.arrayBuffer()).slice(0, 2))).toBe("PK");
+  });
+});
+
+/** Lower case without accents, spaces or punctuation: how a variant of a name or number still shows. */
+const squeezed = (text: string) =>
+  text
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, "");
+
+/** Every text file of an XLSX (its sheets and shared strings), joined. */
+async function xlsxText(response: Response) {
+  const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
+  return Object.values(files)
+    .map((bytes) => strFromU8(bytes))
+    .join("\n");
+}
+
+describe("free text while blind", () => {
+  it("keeps the farm's name, herd number and province out of its typed answers and every juror route", async () => {
+    const [a1, chair] = [cookies["a1@jury.test"] as string, cookies["a2@jury.test"] as string];
+    const first = candidateOf[0] as number;
+    const reason = '=HYPERLINK("http://evil.test","Hoeve Geheim 1")';
+    await json(chair, `/api/awards/${editionA}/shortlist/${first}`, {
+      method: "PUT",
+      body: { decision: "shortlisted", reason },
+    });
+    const texts: string[] = [];
+    for (const juror of [a1, chair]) {
+      for (const path of [
+        `/api/awards/${editionA}/candidates`,
+        `/api/awards/${editionA}/candidates/${first}`,
+        `/api/awards/${editionA}/compare?ids=${first},${candidateOf[1]}`,
+        `/api/awards/${editionA}/shortlist`,
+        `/api/awards/${editionA}/shortlist/export?format=csv`,
+      ])
+        texts.push(await (await call(juror, path)).text());
+      texts.push(await xlsxText(await call(juror, `/api/awards/${editionA}/shortlist/export?format=xlsx`)));
+    }
+    const farm = farms[0] as (typeof farms)[number];
+    for (const text of texts) {
+      for (const field of [farm.name, farm.herdNumber, farm.province, "Limbourg", "77000001"])
+        expect(text.toLowerCase()).not.toContain(field.toLowerCase());
+      for (const field of [farm.name, farm.herdNumber]) expect(squeezed(text)).not.toContain(squeezed(field));
+    }
+    const page = await json<{ candidate: { pseudonym: string }; answers: { data: Record<string, unknown> } }>(
+      a1,
+      `/api/awards/${editionA}/candidates/${first}`,
+    );
+    const pseudonym = page.candidate.pseudonym;
+    expect(page.answers.data).toMatchObject({
+      energy_scan_report_ref: `Energiescan ${pseudonym}, beslagnr. […]`,
+      milking_machine_test_ref: `Test […] (${pseudonym})`,
+      waste_disposal_ref: "Ophaling in […], […]",
+      herd_health_vet_contract_ref: `Contract […] ${pseudonym}`,
+    });
+    // The chair's reason is redacted too, and kept from running as a formula in both exports.
+    const shortlist = await json<{ candidates: { candidateId: number; reason: string | null }[] }>(
+      a1,
+      `/api/awards/${editionA}/shortlist`,
+    );
+    const redactedReason = `=HYPERLINK("http://evil.test","${pseudonym}")`;
+    expect(shortlist.candidates.find((c) => c.candidateId === first)?.reason).toBe(redactedReason);
+    const csv = await (await call(a1, `/api/awards/${editionA}/shortlist/export?format=csv`)).text();
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.test"",""${pseudonym}"")"`);
+    const xlsx = await xlsxText(await call(a1, `/api/awards/${editionA}/shortlist/export?format=xlsx`));
+    expect(xlsx).toContain(`>'${redactedReason}<`);
+    expect(xlsx).not.toMatch(/<f>/);
+  });
+
+  it("shows the answers as typed once the shortlist is closed", async () => {
+    const campaignId = Number((await api.db.queryOne<{ id: number }>("SELECT id FROM campaigns"))?.id);
+    await user(api.db, "farmer", [], { email: "c1@jury.test" });
+    const edition = await json<{ id: number }>(cookies.admin as string, "/api/admin/awards", {
+      method: "POST",
+      body: { ...editionBody("Awards C", ["c1@jury.test"], "c1@jury.test"), campaignId },
+    });
+    const chair = await api.login("c1@jury.test", "fixture-password");
+    await json(cookies.farmer0 as string, `/api/farms/${farms[0]?.id}/awards/${edition.id}/entry`, {
+      method: "POST",
+      body: { categories: ["overall"], consent: true },
+    });
+    const [candidate] = (await json<Listed>(chair, `/api/awards/${edition.id}/candidates`)).candidates;
+    const page = () =>
+      json<{ answers: { data: Record<string, unknown> } }>(
+        chair,
+        `/api/awards/${edition.id}/candidates/${candidate?.candidateId}`,
+      );
+    expect((await page()).answers.data).not.toMatchObject(TYPED);
+    await json(chair, `/api/awards/${edition.id}/shortlist/close`, { method: "POST" });
+    expect((await page()).answers.data).toMatchObject(TYPED);
   });
 });
 

@@ -9,6 +9,7 @@ export * from "./merge.ts";
 export * from "./percent.ts";
 export * from "./protectedSummary.ts";
 export * from "./pseudonym.ts";
+export * from "./redaction.ts";
 export * from "./register.ts";
 export * from "./roleScopes.ts";
 export * from "./sizeClass.ts";

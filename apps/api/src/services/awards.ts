@@ -6,6 +6,8 @@ import {
   initiativeDifferences,
   isJurorOf,
   rankByScore,
+  redactAnswers,
+  redactIdentity,
   sizeClassOf,
 } from "@monitor/domain";
 import { getCatalogue, getVersion } from "@monitor/surveys";
@@ -120,6 +122,18 @@ async function scored(deps: AppDeps, viewer: EditionViewer, only?: readonly numb
 const identityOf = (edition: Edition, row: CandidateRow) =>
   isBlind(edition) ? null : { name: row.name, herdNumber: row.herdNumber, province: row.province };
 
+/**
+ * The one place where text a juror reads is cleared of the farm's identity while the review is
+ * blind: the farmer's answers and the shortlist's reasons. Once the shortlist closes, text is shown as typed.
+ */
+function redactionFor(edition: Edition, row: CandidateRow) {
+  const blind = isBlind(edition);
+  return {
+    text: (text: string) => (blind ? redactIdentity(text, row, row.pseudonym) : text),
+    answers: <T>(data: T) => (blind ? redactAnswers(data, row, row.pseudonym) : data),
+  };
+}
+
 const publicSummary = ({
   row: _row,
   breakdown: _breakdown,
@@ -184,7 +198,7 @@ export async function candidateDocument(
       surveyVersion: version.id,
       submittedAt: response.submittedAt,
       survey: version.json,
-      data: response.data,
+      data: redactionFor(viewer.edition, candidate.row).answers(response.data),
     },
     benchmark: {
       sector: {
@@ -301,7 +315,7 @@ export async function shortlist(deps: AppDeps, viewer: EditionViewer) {
       score: c.score,
       jury: combineScores(scores.get(c.candidateId) ?? []),
       decision: (decision?.decision ?? null) as ShortlistEntry["decision"],
-      reason: decision?.reason ?? null,
+      reason: decision ? redactionFor(viewer.edition, c.row).text(decision.reason) : null,
       decidedAt: decision?.at ?? null,
     };
   });
