@@ -1,6 +1,8 @@
 import type { RegisterImport } from "@monitor/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRepositories } from "../../apps/api/src/repositories/index.ts";
 import { createTestApi, problemOf, type TestApi } from "../support/api.ts";
+import { recountedCounters, storedCounters } from "../support/recount.ts";
 
 /** The farm register imported from CSV: a preview, bad rows by line, all rows or none, logged. */
 let api: TestApi;
@@ -84,6 +86,9 @@ describe("register import", () => {
 
   it("applies all rows in one transaction: farms updated in place, counters right, logged", async () => {
     const [a, b] = await twoFarms();
+    // Farm a's monitors were counted before herds were kept per year: its class followed the register.
+    await api.db.writeOne("DELETE FROM farm_herd_sizes WHERE farm_id = ?", [a?.id]);
+    await createRepositories(api.db).counters.rebuild();
     const before = await snapshot();
     const countersBefore = await counterTotals();
     const csv = [
@@ -104,8 +109,23 @@ describe("register import", () => {
     expect(changed?.record_key).toBe(before.find((f) => f.id === a?.id)?.record_key);
     expect(after.find((f) => f.id === b?.id)).toMatchObject({ active: 0, stopped_on: expect.any(String) });
     expect(after.at(-1)).toMatchObject({ herd_number: "BE77777777-0001", active: 1 });
-    // Submissions stay counted where they were counted: the roll-ups equal the submitted monitors.
+    // Submissions stay counted where they were counted: the roll-ups equal the submitted monitors,
+    // and farm a keeps, in every campaign it submitted, the herd (so the size class) it had.
     expect(await counterTotals()).toEqual(countersBefore);
+    const kept = await api.db.query<{ campaign_id: number; herd_size: number }>(
+      `SELECT r.campaign_id, h.herd_size FROM responses r JOIN campaigns c ON c.id = r.campaign_id
+         LEFT JOIN farm_herd_sizes h ON h.farm_id = r.farm_id AND h.year = c.year
+        WHERE r.farm_id = ? AND r.status = 'submitted' ORDER BY r.campaign_id`,
+      [a?.id],
+    );
+    expect(kept.length).toBeGreaterThan(0);
+    const herdBefore = before.find((f) => f.id === a?.id)?.herd_size;
+    expect(herdBefore).not.toBe(140);
+    for (const row of kept) expect(Number(row.herd_size)).toBe(herdBefore);
+    for (const { campaign_id } of countersBefore)
+      expect(await storedCounters(api.db, Number(campaign_id))).toEqual(
+        await recountedCounters(api.db, Number(campaign_id)),
+      );
     const submitted = await api.db.query<{ campaign_id: number; n: number }>(
       "SELECT campaign_id, count(*) AS n FROM responses WHERE status = 'submitted' GROUP BY campaign_id ORDER BY campaign_id",
     );

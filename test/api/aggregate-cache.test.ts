@@ -72,6 +72,14 @@ describe("kept aggregates", () => {
       () => api.db.writeOne("UPDATE farms SET region = 'wallonia', herd_size = 60 WHERE id = 2"),
     ],
     [
+      "a year's herd recorded",
+      () =>
+        api.db.writeOne(
+          `INSERT INTO farm_herd_sizes (farm_id, year, herd_size) VALUES (5, 2026, 170)
+           ON CONFLICT (farm_id, year) DO UPDATE SET herd_size = excluded.herd_size + 1`,
+        ),
+    ],
+    [
       "a farm stopped",
       () => api.db.writeOne("UPDATE farms SET active = 0, stopped_on = '2026-02-01' WHERE id = 3"),
     ],

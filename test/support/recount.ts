@@ -1,9 +1,11 @@
+import { farmAttribute } from "@monitor/domain";
 import { comparableInitiativeIds, getCatalogue } from "@monitor/surveys";
 import type { Database } from "../../apps/api/src/db/client.ts";
 
 /**
  * The statistic counters of a campaign recounted from the row-level tables (submitted responses,
- * their derived initiatives and the key they were counted under), independently of the counter
+ * their derived initiatives and the key they were counted under, but for the size class: the class
+ * the farm-attribute table gives the farm's herd in the campaign's year), independently of the counter
  * code, next to the counter rows as stored: one row per cell of the farm-attribute lattice (each
  * full combination, the roll-up, each value of one attribute and each pair of values of two). Both
  * come normalised: rows without farms dropped, histogram entries of 0 dropped, keys sorted.
@@ -77,8 +79,16 @@ export async function recountedCounters(
   db: Database,
   campaignId: number,
 ): Promise<Record<string, CounterState>> {
-  const responses = await db.query<{ id: number; counter_key: string; record_key: number }>(
-    `SELECT r.id, r.counter_key, f.record_key FROM responses r JOIN farms f ON f.id = r.farm_id
+  // Other attributes stay as counted (a register change leaves counted monitors where they are); a
+  // size class is the herd's of the campaign's year, which submission and register import keep.
+  const responses = await db.query<{
+    id: number;
+    counter_key: string;
+    size_class: string;
+    record_key: number;
+  }>(
+    `SELECT r.id, r.counter_key, ${farmAttribute("sizeClass").sql("c.year")} AS size_class, f.record_key
+       FROM responses r JOIN farms f ON f.id = r.farm_id JOIN campaigns c ON c.id = r.campaign_id
       WHERE r.campaign_id = ? AND r.status = 'submitted'`,
     [campaignId],
   );
@@ -128,6 +138,7 @@ export async function recountedCounters(
   for (const response of responses) {
     const ids = byResponse.get(Number(response.id)) ?? [];
     const key = JSON.parse(response.counter_key) as string[];
+    key[KEY_COLUMNS.indexOf("size_class")] = response.size_class;
     for (const kept of cells)
       add(
         key.map((value, i) => (kept.includes(i) ? value : "*")).join("|"),

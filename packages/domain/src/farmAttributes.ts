@@ -3,7 +3,7 @@ import { SIZE_CLASSES } from "./sizeClass.ts";
 /**
  * The farm attributes that sector views filter and group by, in one table: the query parameter,
  * the key of its label in the translations, the attribute it refines (a province lies in a region),
- * the SQL that reads it from the register (`farms f`), and its column in the statistic counters.
+ * the SQL that reads it for a farm in a campaign year, and its column in the statistic counters.
  * Routes, counters, statistics, exports, disclosure control and the web filters all read this table;
  * a new attribute is a row here, a migration that adds its column (to `farms` and to
  * `statistic_counters`, counted again), and its translations.
@@ -17,8 +17,11 @@ export interface FarmAttribute {
   optionList: string;
   /** The attribute this one refines: every value of this one lies within one value of the parent. */
   parent: FarmAttributeName | null;
-  /** SQL over `farms f` that gives the farm's value (never null: '' for none). */
-  sql: string;
+  /**
+   * SQL over `farms f` that gives the farm's value in the campaign year `year` (an SQL expression,
+   * e.g. `c.year`; `NULL` for the register as it is now); never null: '' for none.
+   */
+  sql: (year: string) => string;
   /** Column of `statistic_counters` that holds the value. */
   counterColumn: string;
   /** The values are organisations of this kind (their names come from the organisations table). */
@@ -27,7 +30,16 @@ export interface FarmAttribute {
   values: readonly string[] | null;
 }
 
-const SIZE_CLASS_SQL = `CASE ${SIZE_CLASSES.map((c) => `WHEN f.herd_size >= ${c.min}${c.max === null ? "" : ` AND f.herd_size <= ${c.max}`} THEN '${c.id}'`).join(" ")} END`;
+/**
+ * A farm's herd (dairy cows) in a campaign year, as SQL over `farms f`: the herd recorded for that
+ * year (migration 013, kept at submission), else the register's current herd size.
+ */
+export const herdSizeSql = (year: string): string =>
+  `coalesce((SELECT h.herd_size FROM farm_herd_sizes h WHERE h.farm_id = f.id AND h.year = ${year}), f.herd_size)`;
+
+// The herd is looked up once per farm, not once per class.
+const sizeClassSql = (year: string) =>
+  `(SELECT CASE ${SIZE_CLASSES.map((c) => `WHEN n >= ${c.min}${c.max === null ? "" : ` AND n <= ${c.max}`} THEN '${c.id}'`).join(" ")} END FROM (SELECT ${herdSizeSql(year)} AS n))`;
 
 export const FARM_ATTRIBUTES = [
   {
@@ -35,7 +47,7 @@ export const FARM_ATTRIBUTES = [
     labelKey: "farm.region",
     optionList: "regions",
     parent: null,
-    sql: "f.region",
+    sql: () => "f.region",
     counterColumn: "region",
     organisationKind: null,
     values: ["flanders", "wallonia", "east_belgium", "netherlands", "france", "germany"],
@@ -45,7 +57,7 @@ export const FARM_ATTRIBUTES = [
     labelKey: "farm.province",
     optionList: "provinces",
     parent: "region",
-    sql: "f.province",
+    sql: () => "f.province",
     counterColumn: "province",
     organisationKind: null,
     values: null,
@@ -55,7 +67,7 @@ export const FARM_ATTRIBUTES = [
     labelKey: "sectorDashboard.sizeClass",
     optionList: "sizeClasses",
     parent: null,
-    sql: SIZE_CLASS_SQL,
+    sql: sizeClassSql,
     counterColumn: "size_class",
     organisationKind: null,
     values: SIZE_CLASSES.map((c) => c.id),
@@ -65,7 +77,7 @@ export const FARM_ATTRIBUTES = [
     labelKey: "farm.dairyBuyer",
     optionList: "dairyBuyers",
     parent: null,
-    sql: "coalesce(f.dairy_buyer_id, '')",
+    sql: () => "coalesce(f.dairy_buyer_id, '')",
     counterColumn: "dairy_buyer_id",
     organisationKind: "dairy_buyer",
     values: null,
@@ -75,7 +87,7 @@ export const FARM_ATTRIBUTES = [
     labelKey: "farm.certificationBody",
     optionList: "certificationBodies",
     parent: null,
-    sql: "coalesce(f.certification_body_id, '')",
+    sql: () => "coalesce(f.certification_body_id, '')",
     counterColumn: "certification_body_id",
     organisationKind: "certification_body",
     values: null,
@@ -85,7 +97,7 @@ export const FARM_ATTRIBUTES = [
     labelKey: "farm.inspectionBody",
     optionList: "inspectionBodies",
     parent: null,
-    sql: "coalesce(f.inspection_body_id, '')",
+    sql: () => "coalesce(f.inspection_body_id, '')",
     counterColumn: "inspection_body_id",
     organisationKind: "inspection_body",
     values: null,

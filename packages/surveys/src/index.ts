@@ -10,3 +10,4 @@ export {
   listVersions,
   SURVEYS_DIR,
 } from "./files.ts";
+export { declaredHerdSize } from "./herdSize.ts";

@@ -1,7 +1,8 @@
 /**
  * The truth behind the views, read from the database (the test may, the attacker may not): which
  * farms a view covers (submitted in the campaign, matching the filters by each attribute's `sql` in
- * FARM_ATTRIBUTES, within the analyst's scope), and each farm's initiatives and total.
+ * FARM_ATTRIBUTES in the campaign's year, within the analyst's scope), and each farm's initiatives
+ * and total.
  */
 import {
   type AggregateScope,
@@ -15,7 +16,6 @@ import type { Database } from "../../../apps/api/src/db/client.ts";
 export interface FarmRecord {
   id: number;
   herdNumber: string;
-  attributes: Record<FarmAttributeName, string>;
   /** The farm's secret record key (0 when the database has none): only the simulation uses it. */
   recordKey: number;
 }
@@ -33,6 +33,8 @@ export interface CampaignTruth {
   initiativeIds: readonly string[];
   /** Submitting farms, by farm id. */
   submitted: ReadonlyMap<number, Submission>;
+  /** Each farm's attributes in the campaign's year (a size class is that year's herd's), by farm id. */
+  attributes: ReadonlyMap<number, Record<FarmAttributeName, string>>;
 }
 
 export interface Truth {
@@ -41,9 +43,8 @@ export interface Truth {
 }
 
 export async function loadTruth(db: Database, campaignIds: readonly number[]): Promise<Truth> {
-  const attributeColumns = FARM_ATTRIBUTES.map((a, i) => `${a.sql} AS a${i}`).join(", ");
-  const farmRows = await db.query<Record<string, unknown>>(
-    `SELECT f.id, f.herd_number, ${attributeColumns} FROM farms f ORDER BY f.id`,
+  const farmRows = await db.query<{ id: number; herd_number: string }>(
+    "SELECT f.id, f.herd_number FROM farms f ORDER BY f.id",
   );
   const keys = new Map<number, number>();
   try {
@@ -56,11 +57,8 @@ export async function loadTruth(db: Database, campaignIds: readonly number[]): P
   }
   const farms = new Map<number, FarmRecord>();
   for (const row of farmRows) {
-    const attributes = Object.fromEntries(
-      FARM_ATTRIBUTES.map((a, i) => [a.name, String(row[`a${i}`] ?? "")]),
-    ) as Record<FarmAttributeName, string>;
     const id = Number(row.id);
-    farms.set(id, { id, herdNumber: String(row.herd_number), attributes, recordKey: keys.get(id) ?? 0 });
+    farms.set(id, { id, herdNumber: String(row.herd_number), recordKey: keys.get(id) ?? 0 });
   }
   const campaigns = new Map<number, CampaignTruth>();
   for (const id of campaignIds) {
@@ -89,6 +87,20 @@ export async function loadTruth(db: Database, campaignIds: readonly number[]): P
       const initiatives = byResponse.get(Number(r.id)) ?? new Set<string>();
       submitted.set(Number(r.farm_id), { total: Number(r.total ?? initiatives.size), initiatives });
     }
+    const attributeRows = await db.query<Record<string, unknown>>(
+      `SELECT f.id, ${FARM_ATTRIBUTES.map((a, i) => `${a.sql("c.year")} AS a${i}`).join(", ")}
+         FROM farms f, campaigns c WHERE c.id = ?`,
+      [id],
+    );
+    const attributes = new Map(
+      attributeRows.map((row) => [
+        Number(row.id),
+        Object.fromEntries(FARM_ATTRIBUTES.map((a, i) => [a.name, String(row[`a${i}`] ?? "")])) as Record<
+          FarmAttributeName,
+          string
+        >,
+      ]),
+    );
     const version = getVersion(campaign.survey_version_id);
     if (!version) throw new Error(`no questionnaire version ${campaign.survey_version_id}`);
     campaigns.set(id, {
@@ -97,6 +109,7 @@ export async function loadTruth(db: Database, campaignIds: readonly number[]): P
       surveyVersionId: campaign.survey_version_id,
       initiativeIds: version.initiativeIds,
       submitted,
+      attributes,
     });
   }
   return { farms, campaigns };
@@ -110,8 +123,9 @@ export function scopeFilters(scope: AggregateScope): AttributeFilter {
   return { [attribute.name]: scope.id };
 }
 
-const matches = (farm: FarmRecord, filters: AttributeFilter) =>
-  FARM_ATTRIBUTES.every((a) => filters[a.name] === undefined || farm.attributes[a.name] === filters[a.name]);
+const matches = (attributes: Record<FarmAttributeName, string> | undefined, filters: AttributeFilter) =>
+  attributes !== undefined &&
+  FARM_ATTRIBUTES.every((a) => filters[a.name] === undefined || attributes[a.name] === filters[a.name]);
 
 /** The farms a view covers: submitted in the campaign, in the scope, matching the filters; sorted by id. */
 export function farmsOfView(
@@ -124,8 +138,8 @@ export function farmsOfView(
   if (!campaign) throw new Error(`campaign ${campaignId} not loaded`);
   const ids: number[] = [];
   for (const id of campaign.submitted.keys()) {
-    const farm = truth.farms.get(id);
-    if (farm && matches(farm, scope) && matches(farm, filters)) ids.push(id);
+    const attributes = campaign.attributes.get(id);
+    if (matches(attributes, scope) && matches(attributes, filters)) ids.push(id);
   }
   return ids.sort((a, b) => a - b);
 }

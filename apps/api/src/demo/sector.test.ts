@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { sizeClassOf } from "@monitor/domain";
 import { countInitiatives, getVersion, type Locale, validateAnswers } from "@monitor/surveys";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Database } from "../db/client.ts";
@@ -200,6 +201,31 @@ describe("the demo sector, measured from the database", () => {
     expect(Number(average[0]?.herd)).toBeLessThan(70);
     expect(Number(average[1]?.herd)).toBeGreaterThan(70);
     expect(Number(average[1]?.herd)).toBeLessThan(95);
+  });
+
+  it("counts each campaign's farms in the size class of that year's herd, not today's", async () => {
+    const counted = await sector.db.query<{ size_class: string; farms: number }>(
+      `SELECT s.size_class, s.farms FROM statistic_counters s JOIN campaigns c ON c.id = s.campaign_id
+        WHERE c.year = 2014 AND s.size_class <> '*' AND s.region = '*' AND s.province = '*'
+          AND s.dairy_buyer_id = '*' AND s.certification_body_id = '*' AND s.inspection_body_id = '*'`,
+    );
+    const herds = await sector.db.query<{ in_year: number; today: number }>(
+      `SELECT h.herd_size AS in_year, f.herd_size AS today FROM responses r JOIN campaigns c ON c.id = r.campaign_id
+         JOIN farms f ON f.id = r.farm_id JOIN farm_herd_sizes h ON h.farm_id = f.id AND h.year = c.year
+        WHERE c.year = 2014 AND r.status = 'submitted'`,
+    );
+    const byClass = (herd: "in_year" | "today") => {
+      const farms: Record<string, number> = {};
+      for (const row of herds) {
+        const id = sizeClassOf(Number(row[herd]));
+        farms[id] = (farms[id] ?? 0) + 1;
+      }
+      return farms;
+    };
+    expect(Object.fromEntries(counted.map((r) => [r.size_class, Number(r.farms)]))).toEqual(
+      byClass("in_year"),
+    );
+    expect(byClass("today")).not.toEqual(byClass("in_year"));
   });
 
   it("spreads the farms over the provinces as the cited figures do, within 3 points", async () => {

@@ -1,4 +1,5 @@
 import type { InStatement } from "@libsql/client";
+import { herdSizeSql } from "@monitor/domain";
 import type { Database } from "../db/client.ts";
 
 export interface Edition {
@@ -61,6 +62,7 @@ export interface CandidateRow {
   herdNumber: string;
   region: string;
   province: string;
+  /** The herd in the year of the edition's campaign. */
   herdSize: number;
   categories: string[];
   responseId: number;
@@ -150,9 +152,10 @@ export class AwardRepository {
     const narrow = only ? `AND ac.id IN (${only.map(() => "?").join(",")})` : "";
     const rows = await this.db.query<CandidateSqlRow>(
       `SELECT ac.id AS candidate_id, ac.pseudonym, f.id AS farm_id, f.name, f.herd_number, f.region,
-              f.province, f.herd_size, cs.categories, r.id AS response_id, r.initiative_total, r.submitted_at
+              f.province, ${herdSizeSql("c.year")} AS herd_size, cs.categories, r.id AS response_id, r.initiative_total, r.submitted_at
          FROM award_candidates ac
          JOIN award_editions e ON e.id = ac.edition_id
+         JOIN campaigns c ON c.id = e.campaign_id
          JOIN award_consents cs ON cs.id = (SELECT max(id) FROM award_consents WHERE candidate_id = ac.id)
          JOIN farms f ON f.id = ac.farm_id
          JOIN responses r ON r.farm_id = ac.farm_id AND r.campaign_id = e.campaign_id AND r.status = 'submitted'

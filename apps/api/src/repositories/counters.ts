@@ -12,7 +12,7 @@ import {
 
 /**
  * The attributes a counter row is kept for (the farm as it was when its monitor was submitted):
- * one key column per farm attribute, read from the register with the attribute's SQL.
+ * one key column per farm attribute, read with the attribute's SQL in the campaign's year.
  */
 const KEY = FARM_ATTRIBUTES.map((a) => a.counterColumn);
 
@@ -33,8 +33,11 @@ const cellKeyOf = (key: readonly string[], mask: readonly boolean[]) =>
   key.map((value, i) => (mask[i] ? value : ROLL_UP));
 const CELLS_SQL = `cells(${KEY.map((_, i) => `m${i}`).join(", ")}) AS (VALUES ${CELLS.map((m) => `(${m.map(Number).join(", ")})`).join(", ")})`;
 
-/** The key of a farm's counter row, as SQL over `farms f`, one expression per key column. */
-export const COUNTER_KEY_SQL = FARM_ATTRIBUTES.map((a) => a.sql).join(", ");
+/**
+ * The key of a farm's counter row, as SQL over `farms f` and its campaign `c` (so the size class is
+ * the herd's in the campaign's year), one expression per key column.
+ */
+export const COUNTER_KEY_SQL = FARM_ATTRIBUTES.map((a) => a.sql("c.year")).join(", ");
 
 /** A sparse histogram: number of farms per count, only the counts that occur (JSON object keys). */
 export type Counts = Record<string, number>;
@@ -122,7 +125,10 @@ export class CounterRepository {
     // Adding: the cells of the farm's attributes now. Taking out: those the response was counted in.
     const farmKey =
       sign === 1
-        ? { sql: `SELECT ${COUNTER_KEY_SQL} FROM farms f WHERE f.id = ?`, args: [farmId] }
+        ? {
+            sql: `SELECT ${COUNTER_KEY_SQL} FROM farms f, campaigns c WHERE f.id = ? AND c.id = ?`,
+            args: [farmId, campaignId],
+          }
         : {
             sql: `SELECT ${KEY.map((_, i) => `json_extract(r.counter_key, '$[${i}]')`).join(", ")}
                     FROM responses r WHERE r.campaign_id = ? AND r.farm_id = ?`,
@@ -195,9 +201,9 @@ export class CounterRepository {
     const rows = await this.db.query<
       Record<string, string> & { campaign_id: number; record_key: number | null; initiatives: string | null }
     >(
-      `SELECT r.campaign_id, coalesce(f.record_key, 0) AS record_key, ${FARM_ATTRIBUTES.map((a) => `${a.sql} AS ${a.counterColumn}`).join(", ")},
+      `SELECT r.campaign_id, coalesce(f.record_key, 0) AS record_key, ${FARM_ATTRIBUTES.map((a) => `${a.sql("c.year")} AS ${a.counterColumn}`).join(", ")},
               (SELECT group_concat(ri.initiative_id) FROM response_initiatives ri WHERE ri.response_id = r.id) AS initiatives
-         FROM responses r JOIN farms f ON f.id = r.farm_id
+         FROM responses r JOIN farms f ON f.id = r.farm_id JOIN campaigns c ON c.id = r.campaign_id
         WHERE r.status = 'submitted' ${campaignId === undefined ? "" : "AND r.campaign_id = ?"}`,
       campaignId === undefined ? [] : [campaignId],
     );
@@ -276,7 +282,8 @@ export class CounterRepository {
       { sql: `DELETE FROM statistic_counters WHERE 1 = 1 ${scope}`, args: scopeArgs },
       ...inserts,
       {
-        sql: `UPDATE responses SET counter_key = (SELECT json_array(${COUNTER_KEY_SQL}) FROM farms f WHERE f.id = responses.farm_id)
+        sql: `UPDATE responses SET counter_key = (SELECT json_array(${COUNTER_KEY_SQL}) FROM farms f, campaigns c
+                                                    WHERE f.id = responses.farm_id AND c.id = responses.campaign_id)
                WHERE status = 'submitted' ${scope}`,
         args: scopeArgs,
       },

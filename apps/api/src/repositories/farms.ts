@@ -1,5 +1,13 @@
 import type { InStatement } from "@libsql/client";
-import type { FarmAttribute, FarmFilter, RegisterDiff, RegisterFarm, RegisterRow } from "@monitor/domain";
+import {
+  FARM_ATTRIBUTES,
+  type FarmAttribute,
+  type FarmAttributeName,
+  type FarmFilter,
+  type RegisterDiff,
+  type RegisterFarm,
+  type RegisterRow,
+} from "@monitor/domain";
 import type { Database } from "../db/client.ts";
 import type { Campaign } from "./campaigns.ts";
 
@@ -222,9 +230,25 @@ export class FarmRepository {
     });
   }
 
+  /** A farm's value of each farm attribute in a campaign's year (its size class: that year's herd). */
+  async attributesIn(farmId: number, campaignId: number): Promise<Record<FarmAttributeName, string>> {
+    const row = await this.db.queryOne<Record<string, string>>(
+      `SELECT ${FARM_ATTRIBUTES.map((a) => `${a.sql("c.year")} AS ${a.counterColumn}`).join(", ")}
+         FROM farms f, campaigns c WHERE f.id = ? AND c.id = ?`,
+      [farmId, campaignId],
+    );
+    if (!row) throw new Error(`no farm ${farmId} or campaign ${campaignId}`);
+    return Object.fromEntries(FARM_ATTRIBUTES.map((a) => [a.name, String(row[a.counterColumn])])) as Record<
+      FarmAttributeName,
+      string
+    >;
+  }
+
   /**
    * Statements that apply a register diff: farms are added and updated in place (so their record
    * keys, and the statistic counters that sum them, stay as they are), stopped farms get the day.
+   * Before a farm's herd size changes, the herd it had is kept for every campaign it submitted
+   * without one kept, so those monitors keep their size class (and their counter rows).
    */
   registerStatements(diff: RegisterDiff, today: string, now: Date): InStatement[] {
     const byHerd = new Map<string, RegisterRow>();
@@ -258,6 +282,16 @@ export class FarmRepository {
           ? { sql: "active = 1, stopped_on = NULL", args: [] }
           : { sql: `${COLUMN_OF[field as keyof typeof COLUMN_OF]} = ?`, args: [value] },
       );
+      if (fields.herdSize !== undefined)
+        statements.push({
+          sql: `INSERT INTO farm_herd_sizes (farm_id, year, herd_size)
+                SELECT f.id, c.year, f.herd_size
+                  FROM farms f JOIN responses r ON r.farm_id = f.id AND r.status = 'submitted'
+                  JOIN campaigns c ON c.id = r.campaign_id
+                 WHERE f.herd_number = ? COLLATE NOCASE
+                ON CONFLICT (farm_id, year) DO NOTHING`,
+          args: [herdNumber],
+        });
       statements.push({
         sql: `UPDATE farms SET ${sets.map((s) => s.sql).join(", ")} WHERE herd_number = ? COLLATE NOCASE`,
         args: [...sets.flatMap((s) => s.args), herdNumber] as never,

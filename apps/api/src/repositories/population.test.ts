@@ -14,7 +14,7 @@ describe("population conditions", () => {
   it("read the unfiltered population from the roll-up row, a grouped one from one cell per group", () => {
     expect(counterCondition({ scope: all })).toEqual({ sql: cell(), args: stars });
     expect(counterCondition({ scope: all }, "sizeClass")).toEqual({ sql: cell("size_class"), args: stars });
-    expect(populationCondition({ scope: all })).toEqual({ sql: "1 = 1", args: [] });
+    expect(populationCondition({ scope: all }, "c.year")).toEqual({ sql: "1 = 1", args: [] });
   });
 
   it.each(FARM_ATTRIBUTES.map((a) => [a.name, a] as const))("narrow by %s with a parameter", (name, a) => {
@@ -23,7 +23,10 @@ describe("population conditions", () => {
       sql: `${cell(a.counterColumn)} AND ${a.counterColumn} = ?`,
       args: [...stars, HOSTILE],
     });
-    expect(populationCondition(p)).toEqual({ sql: `1 = 1 AND ${a.sql} = ?`, args: [HOSTILE] });
+    expect(populationCondition(p, "c.year")).toEqual({
+      sql: `1 = 1 AND ${a.sql("c.year")} = ?`,
+      args: [HOSTILE],
+    });
   });
 
   it("keep the analyst's scope next to a filter on the same attribute", () => {
@@ -36,7 +39,7 @@ describe("population conditions", () => {
       sql: `${cell("region", "dairy_buyer_id")} AND dairy_buyer_id = ? AND region = ? AND dairy_buyer_id = ?`,
       args: [...stars, "milcobel", "wallonia", "inex"],
     });
-    expect(populationCondition(p).args).toEqual(["milcobel", "wallonia", "inex"]);
+    expect(populationCondition(p, "c.year").args).toEqual(["milcobel", "wallonia", "inex"]);
     const certified = counterCondition({ scope: { kind: "certification_body", id: "mcc" } });
     expect(certified).toEqual({
       sql: `${cell("certification_body_id")} AND certification_body_id = ?`,

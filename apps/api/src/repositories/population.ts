@@ -24,13 +24,16 @@ export function narrowing(p: Population): { attribute: (typeof FARM_ATTRIBUTES)[
 /** The population without one of its attributes: one filter wider. */
 export const without = (p: Population, name: FarmAttributeName): Population => ({ ...p, [name]: undefined });
 
-/** SQL condition over the register (`farms f`) restricting farms to a population. */
-export function populationCondition(p: Population): { sql: string; args: unknown[] } {
+/**
+ * SQL condition over the register (`farms f`) restricting farms to a population as it was in the
+ * campaign year `year` (an SQL expression, e.g. `c.year`): a size class is the herd's of that year.
+ */
+export function populationCondition(p: Population, year: string): { sql: string; args: unknown[] } {
   const scope = scopeCondition(p.scope);
   const parts = [scope.sql];
   const args = [...scope.args];
   for (const { attribute, value } of narrowing(p)) {
-    parts.push(`${attribute.sql} = ?`);
+    parts.push(`${attribute.sql(year)} = ?`);
     args.push(value);
   }
   return { sql: parts.join(" AND "), args };

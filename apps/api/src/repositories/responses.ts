@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { InStatement } from "@libsql/client";
-import { comparableInitiativeIds } from "@monitor/surveys";
+import { comparableInitiativeIds, declaredHerdSize } from "@monitor/surveys";
 import type { Database } from "../db/client.ts";
 import { COUNTER_KEY_SQL } from "./counters.ts";
 
@@ -223,7 +223,11 @@ export class ResponseRepository {
     return results[0]?.rowsAffected === 1;
   }
 
-  /** Freezes the draft at `expectedVersion` and writes its derived initiatives, atomically. */
+  /**
+   * Freezes the draft at `expectedVersion` and writes its derived initiatives, atomically. The farm's
+   * herd in the campaign's year is kept first (the herd the answers state, else the register's), if
+   * none is kept yet, so its size class there no longer follows the register.
+   */
   async submit(
     response: MonitorResponse,
     initiatives: DerivedInitiative[],
@@ -238,10 +242,26 @@ export class ResponseRepository {
       args: [response.id, token],
     };
     const results = await this.db.write([
+      // Only when the update below wins: the same condition, in the same transaction.
+      {
+        sql: `INSERT INTO farm_herd_sizes (farm_id, year, herd_size)
+              SELECT f.id, c.year, coalesce(?, f.herd_size) FROM farms f, campaigns c
+               WHERE f.id = ? AND c.id = ?
+                 AND EXISTS (SELECT 1 FROM responses WHERE id = ? AND version = ? AND status = 'draft')
+              ON CONFLICT (farm_id, year) DO NOTHING`,
+        args: [
+          declaredHerdSize(response.data),
+          response.farmId,
+          response.campaignId,
+          response.id,
+          response.version,
+        ],
+      },
       {
         sql: `UPDATE responses SET status = 'submitted', version = version + 1, submitted_at = ?, submitted_by = ?, updated_at = ?,
                      initiative_total = ?, comparable_total = ?, write_token = ?,
-                     counter_key = (SELECT json_array(${COUNTER_KEY_SQL}) FROM farms f WHERE f.id = responses.farm_id)
+                     counter_key = (SELECT json_array(${COUNTER_KEY_SQL}) FROM farms f, campaigns c
+                                     WHERE f.id = responses.farm_id AND c.id = responses.campaign_id)
                WHERE id = ? AND version = ? AND status = 'draft'`,
         args: [
           at,
@@ -270,7 +290,7 @@ export class ResponseRepository {
       })),
       ...alongWith(won),
     ]);
-    return results[0]?.rowsAffected === 1;
+    return results[1]?.rowsAffected === 1;
   }
 
   /**

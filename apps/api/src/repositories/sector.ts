@@ -35,7 +35,7 @@ export class SectorRepository {
   async countAttributeValues(name: FarmAttributeName, scope: AggregateScope): Promise<string[]> {
     const where = scopeCondition(scope);
     const rows = await this.db.query<{ value: string }>(
-      `SELECT DISTINCT ${farmAttribute(name).sql} AS value FROM farms f WHERE ${where.sql} ORDER BY value`,
+      `SELECT DISTINCT ${farmAttribute(name).sql("NULL")} AS value FROM farms f WHERE ${where.sql} ORDER BY value`,
       where.args,
     );
     return rows.map((r) => r.value);

@@ -110,7 +110,7 @@ export class StatisticsRepository {
 
   /** `participation` counted from the register and the responses, row by row. */
   async countParticipation(campaignId: number, population: Population) {
-    const where = populationCondition(population);
+    const where = populationCondition(population, "c.year");
     const row = await this.db.queryOne<{
       registered: number;
       started: number;
@@ -136,7 +136,7 @@ export class StatisticsRepository {
 
   /** `auditsFilledIn` counted from the audits and the responses, row by row. */
   async countAuditsFilledIn(campaignId: number, population: Population) {
-    const where = populationCondition(population);
+    const where = populationCondition(population, "c.year");
     const row = await this.db.queryOne<{ audited: number; filled_in: number }>(
       `SELECT count(DISTINCT a.farm_id) AS audited,
               count(DISTINCT CASE WHEN r.submitted_at IS NOT NULL AND substr(r.submitted_at, 1, 10) <= a.audited_on THEN a.farm_id END) AS filled_in

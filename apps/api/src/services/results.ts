@@ -7,7 +7,6 @@ import {
   protectedShare,
   protectedSummary,
   protectFarms,
-  sizeClassOf,
   suggestions,
   themeTotals,
 } from "@monitor/domain";
@@ -53,7 +52,8 @@ export async function farmResults(deps: AppDeps, farm: Farm, campaign: Campaign)
   const farmThemes = Object.fromEntries(themes.map((theme) => [theme, own[theme] ?? 0]));
   const total = taken.length;
 
-  const sizeClass = sizeClassOf(farm.herdSize);
+  // The class of the farm's herd in the campaign's year, as the counters class it.
+  const { sizeClass } = await repos.farms.attributesIn(farm.id, campaign.id);
   const regionPopulation: Population = { ...everyone, region: farm.region };
   const sizePopulation: Population = { ...everyone, sizeClass };
   const contextIn = async (population: Population) =>
