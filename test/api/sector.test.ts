@@ -154,7 +154,12 @@ interface Adoption {
   farms: number | null;
   suppressed: boolean;
   initiatives: AdoptionRow[];
-  themes: { theme: string; meanInitiatives: number | null; previousMean: number | null }[];
+  themes: {
+    theme: string;
+    meanInitiatives: number | null;
+    previousMean: number | null;
+    definitionChanged: boolean;
+  }[];
 }
 interface Participation {
   suppressed: boolean;
@@ -308,6 +313,7 @@ describe("sector figures equal a hand count", () => {
       theme: "animal_health",
       meanInitiatives: 4.4,
       previousMean: null,
+      definitionChanged: false,
     });
     expect(theme("animal_welfare")).toMatchObject({ meanInitiatives: 0.7 });
     expect(theme("energy")).toMatchObject({ meanInitiatives: 0 });
@@ -755,6 +761,52 @@ describe("an export without a campaign", () => {
       });
       expect(response.status).toBe(200);
       expect(response.headers.get("content-disposition")).toContain("2026");
+    } finally {
+      own.close();
+    }
+  });
+});
+
+describe("a theme's change across a definition change", () => {
+  it("carries the mark when one of its initiatives is counted differently, and only then", async () => {
+    const own = await fixtures.createEmptyApi({
+      now: () => NOW,
+      config: { disclosure: { countBound: 0, sumBound: 0 } },
+    });
+    try {
+      // 2024 and 2025 ask questionnaire 2020, 2026 asks 2026, which counts e.g. low_cell_count
+      // (animal health) and grazing (animal welfare) differently; no feed initiative changed.
+      const campaigns = {
+        2024: await fixtures.campaign(own.db, { year: 2024, surveyVersion: "2020" }),
+        2025: await fixtures.campaign(own.db, { year: 2025, surveyVersion: "2020" }),
+        2026: await fixtures.campaign(own.db, { year: 2026, surveyVersion: "2026" }),
+      };
+      for (let i = 0; i < K; i++) {
+        const farm = await fixtures.farm(own.db, { region: "flanders", province: "Antwerpen", herdSize: 80 });
+        for (const campaign of Object.values(campaigns))
+          await fixtures.submittedMonitor(own.db, { farm, campaign, total: 3 });
+      }
+      const reader = await fixtures.analyst(own.db);
+      const cookie = await own.login(reader.email, reader.password);
+      const themesOf = async (campaign: number) => {
+        const response = await own.app.request(`/api/sector/adoption?campaign=${campaign}`, {
+          headers: { cookie },
+        });
+        expect(response.status).toBe(200);
+        const body = (await response.json()) as Adoption;
+        return Object.fromEntries(body.themes.map((t) => [t.theme, t.definitionChanged]));
+      };
+      const changedThemes = new Set(
+        getCatalogue()
+          .initiatives.filter((i) => i.definitionChanged?.includes("2026"))
+          .map((i) => i.theme),
+      );
+      expect([...changedThemes].sort()).toEqual(["animal_health", "animal_welfare", "energy"]);
+      const across = await themesOf(campaigns[2026]);
+      expect(across).toMatchObject({ animal_health: true, animal_welfare: true, energy: true });
+      expect(across).toMatchObject({ animal_feed: false, environment: false, water_soil: false });
+      // The same questionnaire on both sides: no theme is marked.
+      expect(Object.values(await themesOf(campaigns[2025]))).not.toContain(true);
     } finally {
       own.close();
     }

@@ -146,7 +146,15 @@ export const sectorAdoptionResponse = z.strictObject({
       definitionChanged: z.boolean(),
     }),
   ),
-  themes: z.array(z.strictObject({ theme: z.string(), meanInitiatives: figure, previousMean: figure })),
+  themes: z.array(
+    z.strictObject({
+      theme: z.string(),
+      meanInitiatives: figure,
+      previousMean: figure,
+      /** An initiative of the theme is counted differently than in the previous campaign. */
+      definitionChanged: z.boolean(),
+    }),
+  ),
 });
 export type SectorAdoption = z.output<typeof sectorAdoptionResponse>;
 

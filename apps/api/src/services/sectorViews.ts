@@ -119,6 +119,12 @@ async function protectedAdoption(deps: AppDeps, campaignId: number, population: 
   return { ctx, farms: protectFarms(ctx), counts: adoption.counts, rate, themeMean };
 }
 
+/** The initiatives of a theme asked in either of two questionnaire versions. */
+function themeInitiativeIds(theme: string, fromVersion: string, toVersion: string) {
+  const asked = [fromVersion, toVersion].flatMap((v) => getVersion(v)?.initiativeIds ?? []);
+  return [...new Set(asked)].filter((id) => themeOf(id) === theme);
+}
+
 export async function adoptionView(deps: AppDeps, campaign: Campaign, population: Population) {
   const previous = await previousCampaignOf(deps, campaign);
   const [current, before] = await Promise.all([
@@ -163,6 +169,12 @@ export async function adoptionView(deps: AppDeps, campaign: Campaign, population
           theme: theme.id,
           meanInitiatives: current.themeMean(theme.id),
           previousMean: before ? before.themeMean(theme.id) : null,
+          // The theme's mean sums its initiatives: one counted differently makes its change unlike.
+          definitionChanged: previous
+            ? themeInitiativeIds(theme.id, previous.surveyVersionId, campaign.surveyVersionId).some((id) =>
+                definitionChangedBetween(id, previous.surveyVersionId, campaign.surveyVersionId),
+              )
+            : false,
         })),
   };
 }
