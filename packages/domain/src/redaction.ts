@@ -55,7 +55,7 @@ function folded(text: string) {
 }
 
 /** The letters and digits of a term, folded: the words of a name, the characters of a herd number. */
-const wordsOf = (term: string) => foldChar(term).match(/[\p{L}\p{N}]+/gu) ?? [];
+const wordsOf = (term: string): string[] => foldChar(term).match(/[\p{L}\p{N}]+/gu) ?? [];
 
 const SEPARATOR = "[^\\p{L}\\p{N}]*";
 /** A match starts where no letter or digit precedes it. */
@@ -63,6 +63,8 @@ const START = "(?<![\\p{L}\\p{N}])";
 /** A name ends where no letter or digit follows; a place may go on ("Limburgse", "liégeois"). */
 const END = "(?![\\p{L}\\p{N}])";
 
+/** A term of fewer than two letters or digits would hide far too much; it is left out. */
+const usable = (words: readonly string[]) => words.join("").length >= 2;
 /** Words in order with any punctuation or spacing (or none) between them. */
 const wordsPattern = (words: readonly string[]) => words.join(SEPARATOR);
 /** Every character on its own, so "BE 1000 0001/0101" matches "BE10000001-0101". */
@@ -70,13 +72,14 @@ const charsPattern = (words: readonly string[]) => [...words.join("")].join(SEPA
 
 function namePatterns(name: string): string[] {
   const words = wordsOf(name);
-  const patterns = [wordsPattern(words)];
-  if (!words[0] || !NAME_OPENINGS.has(words[0])) return patterns;
-  let rest = words.slice(1);
-  if (rest.join("").length >= 4) patterns.push(wordsPattern(rest));
-  while (rest[0] && ARTICLES.has(rest[0])) rest = rest.slice(1);
-  if (rest.join("").length >= 4) patterns.push(wordsPattern(rest));
-  return patterns;
+  const terms = [words];
+  if (words[0] && NAME_OPENINGS.has(words[0])) {
+    let rest = words.slice(1);
+    terms.push(rest);
+    while (rest[0] && ARTICLES.has(rest[0])) rest = rest.slice(1);
+    terms.push(rest);
+  }
+  return terms.filter((t, i) => (i === 0 ? usable(t) : t.join("").length >= 4)).map(wordsPattern);
 }
 
 /**
@@ -84,63 +87,71 @@ function namePatterns(name: string): string[] {
  * at least six (the herd itself, written without the unit that follows it).
  */
 function herdPatterns(herdNumber: string): string[] {
-  const words = wordsOf(herdNumber);
-  const all = words.join("");
-  const patterns = [charsPattern(words)];
+  const all = wordsOf(herdNumber).join("");
   const withoutCountry = all.replace(/^\p{L}+/u, "");
-  if (withoutCountry !== all && withoutCountry.length >= 6) patterns.push(charsPattern([withoutCountry]));
   const longest = (foldChar(herdNumber).match(/\d+/g) ?? []).reduce(
     (a, b) => (b.length > a.length ? b : a),
     "",
   );
-  if (longest.length >= 6 && longest !== withoutCountry) patterns.push(charsPattern([longest]));
-  return patterns;
+  const terms = [all, ...[withoutCountry, longest].filter((t) => t.length >= 6)];
+  return terms.filter((t) => usable([t])).map((t) => charsPattern([t]));
 }
 
 function placePatterns(province: string): string[] {
   const bare = province.replace(/\([^)]*\)/g, " ").trim();
   const key = wordsOf(bare).join(" ");
   const names = PROVINCE_NAMES.find((group) => group.some((n) => wordsOf(n).join(" ") === key)) ?? [bare];
-  return [...new Set([province, bare, ...names])].map((n) => wordsPattern(wordsOf(n)));
+  return [province, bare, ...names].map(wordsOf).filter(usable).map(wordsPattern);
 }
 
-/** Replaces every match of the patterns (longest first) in the original text, found on its folded form. */
-function replaceAll(text: string, patterns: readonly string[], by: string, after = ""): string {
-  const usable = patterns.filter((p) => p.replace(/\[\^\\p\{L\}\\p\{N\}\]\*/g, "").length >= 2);
-  if (usable.length === 0) return text;
-  const ordered = [...new Set(usable)].sort((a, b) => b.length - a.length);
+/** A function replacing every match of the patterns (the longest first) in a text, found on its folded form. */
+function replacer(patterns: readonly string[], by: string, after = ""): (text: string) => string {
+  if (patterns.length === 0) return (text) => text;
+  const ordered = [...new Set(patterns)].sort((a, b) => b.length - a.length);
   const regex = new RegExp(`${START}(?:${ordered.join("|")})${after}`, "gu");
-  const { out, start, end } = folded(text);
-  let result = "";
-  let from = 0;
-  for (const match of out.matchAll(regex)) {
-    if (match[0].length === 0) continue;
-    const s = start[match.index] as number;
-    const e = end[match.index + match[0].length - 1] as number;
-    if (s < from) continue;
-    result += text.slice(from, s) + by;
-    from = e;
-  }
-  return result + text.slice(from);
+  return (text) => {
+    const { out, start, end } = folded(text);
+    let result = "";
+    let from = 0;
+    for (const match of out.matchAll(regex)) {
+      const s = start[match.index] as number;
+      const e = end[match.index + match[0].length - 1] as number;
+      // Two matches may fall within one original character that folds to two ("ﬁ"): keep the first.
+      if (s < from) continue;
+      result += text.slice(from, s) + by;
+      from = e;
+    }
+    return result + text.slice(from);
+  };
 }
 
-/** The text with the farm's name replaced by the pseudonym and its herd number and province by {@link REDACTED}. */
-export function redactIdentity(text: string, identity: FarmIdentity, pseudonym: string): string {
-  const named = replaceAll(text, namePatterns(identity.name), pseudonym, END);
-  const numbered = replaceAll(named, herdPatterns(identity.herdNumber), REDACTED);
-  return replaceAll(numbered, placePatterns(identity.province), REDACTED);
+/**
+ * A function that replaces the farm's name in a text by the pseudonym and its herd number and
+ * province by {@link REDACTED}; built once per farm, used on each of its texts.
+ */
+export function identityRedactor(identity: FarmIdentity, pseudonym: string): (text: string) => string {
+  const steps = [
+    replacer(namePatterns(identity.name), pseudonym, END),
+    replacer(herdPatterns(identity.herdNumber), REDACTED),
+    replacer(placePatterns(identity.province), REDACTED),
+  ];
+  return (text) => steps.reduce((t, step) => step(t), text);
 }
+
+export const redactIdentity = (text: string, identity: FarmIdentity, pseudonym: string): string =>
+  identityRedactor(identity, pseudonym)(text);
 
 /**
  * Every string in a stored answer document redacted (nested panels and matrices included), and a
  * number that spells the herd number replaced by {@link REDACTED}. Keys are the questionnaire's own.
  */
 export function redactAnswers<T>(value: T, identity: FarmIdentity, pseudonym: string): T {
+  const redact = identityRedactor(identity, pseudonym);
   const walk = (v: unknown): unknown => {
-    if (typeof v === "string") return redactIdentity(v, identity, pseudonym);
+    if (typeof v === "string") return redact(v);
     if (typeof v === "number") {
       const text = String(v);
-      return redactIdentity(text, identity, pseudonym) === text ? v : REDACTED;
+      return redact(text) === text ? v : REDACTED;
     }
     if (Array.isArray(v)) return v.map(walk);
     if (v !== null && typeof v === "object")
