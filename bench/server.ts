@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { buildServerIfStale, SERVER_BUNDLE } from "../scripts/serverBuild.ts";
 
 /**
- * The API as its own process (node running apps/api/src/server.ts), as in production: requests
+ * The API as its own process (plain node running the server bundle, as `npm start` does): requests
  * go over loopback HTTP, and its memory is read from /proc while it works.
  */
 export interface RunningServer {
@@ -24,7 +25,10 @@ export async function startServer(
   mkdirSync(web, { recursive: true });
   writeFileSync(join(web, "index.html"), "<!doctype html><title>bench</title>");
   const origin = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "apps/api/src/server.ts"], {
+  await buildServerIfStale(root);
+  // BENCH_NODE_ARGS: options for the server's node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, SERVER_BUNDLE], {
     cwd: root,
     env: {
       ...process.env,

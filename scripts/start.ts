@@ -1,18 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { startServer } from "../apps/api/src/server.ts";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { buildServerIfStale, newestChange, SERVER_BUNDLE } from "./serverBuild.ts";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const web = join(root, "apps/web");
 const built = join(web, "dist/index.html");
-
-function newestChange(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newestChange(join(path, entry))));
-}
 
 /** The web app is rebuilt only when a source is newer than the last build. */
 function webNeedsBuild(): boolean {
@@ -36,4 +30,7 @@ if (!process.env.WEB_DIST && webNeedsBuild()) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-await startServer({ demo: process.argv.includes("--demo") });
+if (await buildServerIfStale(root)) console.log("Built the server.");
+// `--build-only`: `npm start` then runs the bundle on plain node, with no TypeScript loader in the
+// server's process. Without it the bundle runs here, in this same process (a SIGKILL ends the server).
+if (!process.argv.includes("--build-only")) await import(pathToFileURL(join(root, SERVER_BUNDLE)).href);
