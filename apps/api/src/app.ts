@@ -48,8 +48,9 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   app.use("/api/*", sameOriginWrites());
   app.use("/api/*", loadSession());
   app.use("/api/*", async (c, next) => {
-    await next();
+    // Before the handler, like X-Request-Id in requestContext: no response is rebuilt to add it.
     c.header("Cache-Control", "no-store");
+    await next();
   });
 
   const api = new Hono<AppEnv>()
