@@ -14,11 +14,24 @@ test("the sector analyst filters the dashboard and exports a CSV, in Dutch", asy
   await settled(page);
   await expect(page.getByTestId("population")).toContainText("Alle bedrijven");
 
-  // Time to the first figure when the dashboard opens (target 1 s; measured, not asserted).
+  // Time to the first figure when the dashboard opens (target 1 s; measured, not asserted): by the
+  // test's clock (which also waits for the page's load event and polls), and by the page's own clock.
+  await page.addInitScript(() => {
+    const watch = new MutationObserver(() => {
+      if (!document.querySelector('[data-testid="headline-figure"]')) return;
+      (window as { figureAt?: number }).figureAt = performance.now();
+      watch.disconnect();
+    });
+    watch.observe(document, { childList: true, subtree: true });
+  });
   const opening = Date.now();
   await page.goto("/sector");
   await expect(page.getByTestId("headline-figure")).toHaveText(/^\d+(,\d)?$/);
-  console.log(`sector dashboard: first figure after ${Date.now() - opening} ms`);
+  const waited = Date.now() - opening;
+  const inPage = await page.evaluate(() => Math.round((window as { figureAt?: number }).figureAt ?? -1));
+  console.log(
+    `sector dashboard: first figure after ${waited} ms (${inPage} ms after navigation start in the page)`,
+  );
   await settled(page);
 
   // The default campaign is the latest closed one, not the current (open) one.

@@ -195,7 +195,12 @@ export function ThemeAdoption({ adoption, open }: { adoption: SectorAdoption; op
               <tr key={th.theme}>
                 <th scope="row">{labels.theme(th.theme)}</th>
                 {previousYear !== null && <td className="num">{format.number(th.previousMean)}</td>}
-                <td className="num">{format.number(th.meanInitiatives)}</td>
+                <td className="num">
+                  {format.number(th.meanInitiatives)}
+                  {previousYear !== null && th.definitionChanged && (
+                    <DefinitionMark version={adoption.campaign.surveyVersion} year={previousYear} />
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -7,7 +7,7 @@ import { useSession } from "../shell/session.tsx";
 import { useApi } from "../shell/useApi.ts";
 import { ExportLinks, SectionHeader, SelectField } from "./common.tsx";
 import { BREAKDOWN_BY, FILTER_LABEL, type Filters } from "./filters.ts";
-import { viewPath } from "./useSectorData.ts";
+import { breakdownPath } from "./useSectorData.ts";
 
 export function BreakdownSection({
   campaignId,
@@ -28,7 +28,7 @@ export function BreakdownSection({
   const { me } = useSession();
   // The group labels come translated from the API: the fragment (not sent) reloads them on a language change.
   const { data, error, loading, reload } = useApi<SectorBreakdown>(
-    `${viewPath("breakdown", filters, { campaign: campaignId, by })}#${me?.user.locale ?? ""}`,
+    breakdownPath(filters, campaignId, by, me?.user.locale ?? ""),
   );
   const minGroup = data?.minGroupSize ?? k;
   const groups = data?.groups ?? [];

@@ -1,5 +1,5 @@
 import type { SectorOptions, SectorTrend } from "@monitor/contract";
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, startTransition, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormat } from "../shell/format.ts";
@@ -28,8 +28,6 @@ const DistributionSection = lazy(() =>
 const BreakdownSection = lazy(() =>
   import("./BreakdownSection.tsx").then((m) => ({ default: m.BreakdownSection })),
 );
-
-/** Fallback for the smallest group size until a view has said it (every view answer carries it). */
 
 /** "All farms" or "Suppliers of Milcobel": whom this user's figures are about. */
 export function PopulationLine({ options, filters }: { options: SectorOptions | null; filters: Filters }) {
@@ -118,6 +116,9 @@ export function Dashboard() {
   const trend = useApi<SectorTrend>(viewPath("trend", filters));
   const campaign = campaigns.selected;
   const k = trend.data?.minGroupSize;
+  // The sections below the headline render after its first paint, in a render that yields to it.
+  const [below, setBelow] = useState(false);
+  useEffect(() => startTransition(() => setBelow(true)), []);
 
   return (
     <div className="page sector">
@@ -147,12 +148,12 @@ export function Dashboard() {
       />
       <PopulationLine options={options.data} filters={filters} />
       <Headline trend={trend.data} />
-      {campaigns.loading && <Loading />}
+      {(campaigns.loading || !below) && <Loading />}
       {campaigns.error && <ErrorMessage message={campaigns.error.title} onRetry={campaigns.reload} />}
       {campaigns.data && !campaign && <p className="muted">{t("farmer.noCampaign")}</p>}
-      {campaign && <ParticipationSection campaignId={campaign.id} filters={filters} />}
-      <TrendSection filters={filters} trend={trend} />
-      {campaign && (
+      {below && campaign && <ParticipationSection campaignId={campaign.id} filters={filters} />}
+      {below && <TrendSection filters={filters} trend={trend} />}
+      {below && campaign && (
         <Suspense fallback={<Loading />}>
           <AdoptionSection campaignId={campaign.id} filters={filters} k={k} />
           <DistributionSection campaignId={campaign.id} filters={filters} k={k} />

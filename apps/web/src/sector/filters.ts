@@ -42,23 +42,24 @@ export function defaultCampaign(campaigns: Campaign[], now = new Date()): Campai
   return byYear.find((c) => !c.open && c.closesAt <= at) ?? byYear.find((c) => c.opensAt <= at) ?? byYear[0];
 }
 
-/** The dashboard state, kept in the URL query string so that a view can be shared and reloaded. */
-export function useSectorQuery() {
-  const [params, setParams] = useSearchParams();
-
-  const filters = useMemo(() => {
-    const out: Filters = {};
-    for (const key of FILTER_KEYS) {
-      const value = params.get(key);
-      if (value) out[key] = value;
-    }
-    return out;
-  }, [params]);
-
+/** The filters, the campaign asked for and the breakdown's grouping, as the address states them. */
+export function readQuery(params: URLSearchParams) {
+  const filters: Filters = {};
+  for (const key of FILTER_KEYS) {
+    const value = params.get(key);
+    if (value) filters[key] = value;
+  }
   const campaignParam = params.get("campaign");
   const campaignId = campaignParam && /^\d+$/.test(campaignParam) ? Number(campaignParam) : null;
   const byParam = params.get("by");
   const by: BreakdownBy = BREAKDOWN_BY.includes(byParam as BreakdownBy) ? (byParam as BreakdownBy) : "region";
+  return { filters, campaignId, by };
+}
+
+/** The dashboard state, kept in the URL query string so that a view can be shared and reloaded. */
+export function useSectorQuery() {
+  const [params, setParams] = useSearchParams();
+  const { filters, campaignId, by } = useMemo(() => readQuery(params), [params]);
 
   const update = useCallback(
     (changes: Record<string, string | null>) => {

@@ -1,20 +1,22 @@
-import type { CampaignList, RoleGrant, SectorOptions } from "@monitor/contract";
+import type { Campaign, CampaignList, RoleGrant, SectorOptions } from "@monitor/contract";
 import { useMemo } from "react";
 import { useSession } from "../shell/session.tsx";
 import { useApi } from "../shell/useApi.ts";
 import { defaultCampaign, FILTER_KEYS, type Filters, optionsOf, queryOf } from "./filters.ts";
 
+/** The campaigns, latest first. */
+export const byYear = (list: CampaignList | null) =>
+  [...(list?.campaigns ?? [])].sort((a, b) => b.year - a.year || b.id - a.id);
+
+/** The campaign the URL names, or the default one. */
+export const chosenCampaign = (campaigns: Campaign[], campaignId: number | null) =>
+  campaigns.find((c) => c.id === campaignId) ?? defaultCampaign(campaigns);
+
 /** The campaigns, and the one the URL names (or the default one). */
 export function useCampaigns(campaignId: number | null) {
   const result = useApi<CampaignList>("/api/campaigns");
-  const campaigns = useMemo(
-    () => [...(result.data?.campaigns ?? [])].sort((a, b) => b.year - a.year || b.id - a.id),
-    [result.data],
-  );
-  const selected = useMemo(
-    () => campaigns.find((c) => c.id === campaignId) ?? defaultCampaign(campaigns),
-    [campaigns, campaignId],
-  );
+  const campaigns = useMemo(() => byYear(result.data), [result.data]);
+  const selected = useMemo(() => chosenCampaign(campaigns, campaignId), [campaigns, campaignId]);
   return { ...result, campaigns, selected };
 }
 
@@ -24,8 +26,10 @@ export function useCampaigns(campaignId: number | null) {
  */
 export function useSectorOptions() {
   const { me } = useSession();
-  return useApi<SectorOptions>(`/api/sector/options#${me?.user.locale ?? ""}`);
+  return useApi<SectorOptions>(optionsPath(me?.user.locale ?? ""));
 }
+
+export const optionsPath = (locale: string) => `/api/sector/options#${locale}`;
 
 /** The active filters as [key, label] pairs, for the report and the dashboard summary. */
 export function describeFilters(filters: Filters, options: SectorOptions | null) {
@@ -50,3 +54,7 @@ export function viewPath(
 ) {
   return `/api/sector/${view}?${queryOf(filters, extra)}`;
 }
+
+/** The breakdown's path; its group labels come translated, so the fragment (never sent) names the language. */
+export const breakdownPath = (filters: Filters, campaignId: number, by: string, locale: string) =>
+  `${viewPath("breakdown", filters, { campaign: campaignId, by })}#${locale}`;
