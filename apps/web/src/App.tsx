@@ -14,16 +14,33 @@ const areaCode = {
   auditor: () => import("./auditor/AuditorArea.tsx"),
   admin: () => import("./admin/AdminArea.tsx"),
 };
+type Area = keyof typeof areaCode;
+const loadedArea: Partial<Record<Area, { default: React.ComponentType }>> = {};
+/**
+ * An area whose code has arrived renders without suspending: a suspended area shows its fallback,
+ * and React then holds the area back for 300 ms after the fallback appeared.
+ */
+function areaLazy(area: Area) {
+  return lazy(() => {
+    const loaded = loadedArea[area];
+    if (loaded)
+      return { then: (resolve: (m: typeof loaded) => void) => resolve(loaded) } as Promise<typeof loaded>;
+    return areaCode[area]().then((m) => (loadedArea[area] = m));
+  });
+}
 // The area of the address opened starts loading beside the session check instead of after it (a
 // failure here shows when the area itself is rendered and loads again).
 const openedArea = window.location.pathname.split("/")[1] ?? "";
-if (openedArea in areaCode) void areaCode[openedArea as keyof typeof areaCode]().catch(() => {});
+if (openedArea in areaCode)
+  void areaCode[openedArea as Area]()
+    .then((m) => (loadedArea[openedArea as Area] = m))
+    .catch(() => {});
 
-const FarmerArea = lazy(areaCode.farmer);
-const SectorArea = lazy(areaCode.sector);
-const JuryArea = lazy(areaCode.jury);
-const AuditorArea = lazy(areaCode.auditor);
-const AdminArea = lazy(areaCode.admin);
+const FarmerArea = areaLazy("farmer");
+const SectorArea = areaLazy("sector");
+const JuryArea = areaLazy("jury");
+const AuditorArea = areaLazy("auditor");
+const AdminArea = areaLazy("admin");
 const WelcomePage = lazy(() => import("./admin/WelcomePage.tsx"));
 
 function Guard({ area, children }: { area: Role; children: React.ReactNode }) {
