@@ -24,6 +24,7 @@ function areaLazy(area: Area) {
   return lazy(() => {
     const loaded = loadedArea[area];
     if (loaded)
+      // biome-ignore lint/suspicious/noThenProperty: React.lazy renders at once from a thenable that resolves synchronously.
       return { then: (resolve: (m: typeof loaded) => void) => resolve(loaded) } as Promise<typeof loaded>;
     return areaCode[area]().then((m) => (loadedArea[area] = m));
   });
