@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { buildServerIfStale, SERVER_BUNDLE } from "../scripts/serverBuild.ts";
+import { buildServerIfStale, SERVER_BUNDLE, SERVER_NODE_ARGS } from "../scripts/serverBuild.ts";
 
 /**
  * The API as its own process (plain node running the server bundle, as `npm start` does): requests
@@ -28,7 +28,7 @@ export async function startServer(
   await buildServerIfStale(root);
   // BENCH_NODE_ARGS: options for the server's node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, SERVER_BUNDLE], {
+  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_ARGS, ...nodeArgs, SERVER_BUNDLE], {
     cwd: root,
     env: {
       ...process.env,

@@ -9,6 +9,13 @@ import { build, type Plugin } from "esbuild";
  */
 export const SERVER_BUNDLE = "apps/api/dist/server.mjs";
 
+/**
+ * A 4 MB young generation (V8's default grows to 16 MB) is collected sooner under a burst of
+ * requests: peak 286 MB instead of 323–326 MB over a quick benchmark. package.json's start and
+ * serve scripts pass the same.
+ */
+export const SERVER_NODE_ARGS = ["--max-semi-space-size=4"];
+
 const SOURCES = ["apps/api/src", "packages", "package-lock.json", "scripts/serverBuild.ts"];
 
 export function newestChange(path: string): number {
