@@ -1,4 +1,3 @@
-import { CsvError, parse } from "csv-parse/sync";
 import { farmAttribute } from "./farmAttributes.ts";
 
 /**
@@ -68,41 +67,49 @@ export interface KnownOrganisation {
   name: string;
 }
 
-/** Splits CSV text into records with the line each starts on (csv-parse: quotes, CRLF, a BOM). */
+/** Splits CSV text into records with the line each starts on (quotes, doubled quotes, CRLF, a BOM). */
 export function parseCsv(text: string): {
   records: { line: number; cells: string[] }[];
   error?: RegisterError;
 } {
-  const firstLine = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
+  const body = text.replace(/^\uFEFF/, "");
+  const firstLine = body.split(/\r?\n/, 1)[0] ?? "";
   // Spreadsheets set to Dutch, French or German save with semicolons.
   const delimiter = firstLine.split(";").length > firstLine.split(",").length ? ";" : ",";
-  try {
-    // With `info` and `raw`, csv-parse wraps each record (its types do not say so).
-    const parsed = parse(text, {
-      delimiter,
-      bom: true,
-      relax_column_count: true,
-      info: true,
-      raw: true,
-    }) as unknown as { record: string[]; raw: string; info: { lines: number } }[];
-    return {
-      records: parsed
-        // info.lines is the line a record ends on; a quoted cell may hold line breaks (raw also
-        // carries the record's own line end).
-        .map(({ record, raw, info }) => ({
-          line: info.lines - (raw.replace(/[\r\n]+$/, "").match(/\n/g)?.length ?? 0),
-          cells: record,
-        }))
-        .filter((r) => r.cells.some((c) => c.trim() !== "")),
-    };
-  } catch (error) {
-    if (error instanceof CsvError && error.code === "CSV_QUOTE_NOT_CLOSED")
-      return {
-        records: [],
-        error: { line: (error as CsvError & { lines: number }).lines, code: "unclosed_quote" },
-      };
-    throw error;
+  const records: { line: number; cells: string[] }[] = [];
+  let cells: string[] = [];
+  let cell = "";
+  let quoted = false;
+  let line = 1;
+  let start = 1;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (quoted) {
+      if (ch === '"' && body[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else {
+        if (ch === "\n") line++;
+        cell += ch;
+      }
+    } else if (ch === '"' && cell === "") quoted = true;
+    else if (ch === delimiter) {
+      cells.push(cell);
+      cell = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && body[i + 1] === "\n") i++;
+      cells.push(cell);
+      records.push({ line: start, cells });
+      cells = [];
+      cell = "";
+      line++;
+      start = line;
+    } else cell += ch;
   }
+  if (quoted) return { records, error: { line: start, code: "unclosed_quote" } };
+  if (cell !== "" || cells.length) records.push({ line: start, cells: [...cells, cell] });
+  return { records: records.filter((r) => r.cells.some((c) => c.trim() !== "")) };
 }
 
 const STATUS: Record<string, boolean> = { active: true, stopped: false };
