@@ -2,6 +2,7 @@ import type { AdminCampaign, AdminCampaignList, AdminSurveyVersionList } from "@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api, postJson } from "../api/client.ts";
+import { useFormat } from "../shell/format.ts";
 import { ErrorMessage, Loading } from "../shell/Status.tsx";
 import { useApi } from "../shell/useApi.ts";
 
@@ -19,7 +20,7 @@ function CampaignRow({
   versions: string[];
   onChanged: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [message, setMessage] = useState<string | null>(null);
   const [deadline, setDeadline] = useState(dayOf(campaign.closesAt));
   const [farmId, setFarmId] = useState("");
@@ -37,7 +38,7 @@ function CampaignRow({
   };
   const patch = (body: object) =>
     run(() => api(`/api/admin/campaigns/${campaign.id}`, { method: "PATCH", body: JSON.stringify(body) }));
-  const day = (instant: string) => new Date(instant).toLocaleDateString(i18n.language);
+  const { day } = useFormat();
   return (
     <article className="card" aria-label={campaign.name}>
       <h3>

@@ -5,13 +5,14 @@ import { ApiError, postJson } from "../api/client.ts";
 import { ErrorMessage, Loading } from "../shell/Status.tsx";
 import { useApi } from "../shell/useApi.ts";
 import "./strings.ts";
+import { useFormat } from "../shell/format.ts";
 
 const RESULTS: AuditResult[] = ["compliant", "findings", "non_compliant"];
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** A farm's audits, and the form the auditor records one with (date, kind, result, note, next audit). */
 export function AuditPanel({ farmId }: { farmId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const audits = useApi<AuditList>(`/api/farms/${farmId}/audits`);
   const [auditedOn, setAuditedOn] = useState(today);
   const [kind, setKind] = useState<"periodic" | "unannounced">("periodic");
@@ -20,7 +21,7 @@ export function AuditPanel({ farmId }: { farmId: string }) {
   const [nextAuditOn, setNextAuditOn] = useState("");
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
-  const day = (date: string) => new Date(date).toLocaleDateString(i18n.language);
+  const { day } = useFormat();
 
   async function record(event: FormEvent) {
     event.preventDefault();
@@ -52,7 +53,7 @@ export function AuditPanel({ farmId }: { farmId: string }) {
       {audits.data && (
         <>
           <p>
-            {t("auditing.nextAudit")}: {audits.data.nextAuditOn ? day(audits.data.nextAuditOn) : "—"}
+            {t("auditing.nextAudit")}: {day(audits.data.nextAuditOn)}
           </p>
           {audits.data.audits.length ? (
             <div className="table-scroll">

@@ -5,13 +5,12 @@ import { ApiError, postJson } from "../api/client.ts";
 import { useApi } from "../shell/useApi.ts";
 import "./awards.css";
 import "./strings.ts";
-
-const formatDate = (iso: string, locale: string) =>
-  new Date(iso).toLocaleDateString(locale, { day: "numeric", month: "long", year: "numeric" });
+import { useFormat } from "../shell/format.ts";
 
 /** One call: enter in categories with explicit consent, or withdraw, while the window is open. */
 function AwardCall({ farmId, initial }: { farmId: number; initial: FarmAwardCall }) {
   const { t, i18n } = useTranslation();
+  const format = useFormat();
   const [call, setCall] = useState(initial);
   const [categories, setCategories] = useState<string[]>(initial.categories);
   const [consent, setConsent] = useState(false);
@@ -39,9 +38,7 @@ function AwardCall({ farmId, initial }: { farmId: number; initial: FarmAwardCall
     <section className="card award-call" aria-labelledby={`award-${edition.id}`}>
       <h2 id={`award-${edition.id}`}>{t("awards.call.title", { name: edition.name })}</h2>
       <p>{t("awards.call.intro", { year: call.campaignYear })}</p>
-      <p className="muted">
-        {t("awards.call.window", { date: formatDate(edition.closesAt, i18n.language) })}
-      </p>
+      <p className="muted">{t("awards.call.window", { date: format.longDay(edition.closesAt) })}</p>
       {call.entered ? (
         <p className="success" role="status" data-testid="award-entered">
           {t("awards.call.entered", { categories: call.categories.map(label).join(", ") })}

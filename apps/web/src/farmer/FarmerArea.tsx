@@ -3,6 +3,7 @@ import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Route, Routes } from "react-router";
 import { AwardCalls } from "../awards/AwardCalls.tsx";
+import { useFormat } from "../shell/format.ts";
 import { ErrorMessage, Loading } from "../shell/Status.tsx";
 import { useSession } from "../shell/session.tsx";
 import { useApi } from "../shell/useApi.ts";
@@ -12,14 +13,9 @@ const MonitorPage = lazy(() => import("./MonitorPage.tsx"));
 const ReceiptPage = lazy(() => import("./ReceiptPage.tsx").then((m) => ({ default: m.ReceiptPage })));
 const ResultsPage = lazy(() => import("./ResultsPage.tsx").then((m) => ({ default: m.ResultsPage })));
 
-function formatDate(iso: string | null, locale: string) {
-  return iso
-    ? new Date(iso).toLocaleDateString(locale, { day: "numeric", month: "long", year: "numeric" })
-    : "—";
-}
-
 function CurrentCampaign({ farm, monitors }: { farm: Farm; monitors: FarmMonitorSummary[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const current = [...monitors].reverse().find((m) => m.campaign.open) ?? monitors[monitors.length - 1];
   if (!current) return <p className="muted">{t("farmer.noCampaign")}</p>;
   const action =
@@ -40,9 +36,9 @@ function CurrentCampaign({ farm, monitors }: { farm: Farm; monitors: FarmMonitor
           </span>
         </dd>
         <dt>{t("farmer.deadline")}</dt>
-        <dd>{formatDate(current.campaign.closesAt, i18n.language)}</dd>
+        <dd>{format.longDay(current.campaign.closesAt)}</dd>
         <dt>{t("farmer.nextAudit")}</dt>
-        <dd>{formatDate(farm.nextAuditOn, i18n.language)}</dd>
+        <dd>{format.longDay(farm.nextAuditOn)}</dd>
         {current.initiatives !== null && (
           <>
             <dt>{t("farmer.initiatives")}</dt>
@@ -60,7 +56,8 @@ function CurrentCampaign({ farm, monitors }: { farm: Farm; monitors: FarmMonitor
 }
 
 function History({ farm, monitors }: { farm: Farm; monitors: FarmMonitorSummary[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const past = monitors.filter((m) => m.status === "submitted").reverse();
   if (!past.length) return null;
   return (
@@ -84,7 +81,7 @@ function History({ farm, monitors }: { farm: Farm; monitors: FarmMonitorSummary[
             {past.map((m) => (
               <tr key={m.campaign.id}>
                 <td>{m.campaign.year}</td>
-                <td>{formatDate(m.submittedAt, i18n.language)}</td>
+                <td>{format.longDay(m.submittedAt)}</td>
                 <td className="num">{m.initiatives}</td>
                 <td className="links">
                   <Link to={`/farmer/${farm.id}/results/${m.campaign.id}`}>{t("results.viewResults")}</Link>

@@ -1,6 +1,7 @@
 import type { ListedFarm } from "@monitor/contract";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { useFormat } from "./format.ts";
 
 /** The register as a table; with `audit`, each farm's readiness, next and last audit as well. */
 export function FarmTable({
@@ -12,9 +13,8 @@ export function FarmTable({
   farmLink?: ((farm: ListedFarm) => string) | undefined;
   audit?: boolean;
 }) {
-  const { t, i18n } = useTranslation();
-  const day = (date: string | null | undefined) =>
-    date ? new Date(date).toLocaleDateString(i18n.language) : "—";
+  const { t } = useTranslation();
+  const { day } = useFormat();
   const year = farms.find((f) => f.readiness)?.readiness?.campaign.year;
   return (
     <div className="table-scroll">

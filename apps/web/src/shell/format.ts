@@ -13,6 +13,12 @@ export function useFormat() {
       maximumFractionDigits: 0,
       signDisplay: "exceptZero",
     });
+    const day = new Intl.DateTimeFormat(i18n.language);
+    const longDay = new Intl.DateTimeFormat(i18n.language, {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+    });
     return {
       integer: (v: number | null | undefined) => (v === null || v === undefined ? "—" : integer.format(v)),
       number: (v: number | null | undefined) => (v === null || v === undefined ? "—" : decimal.format(v)),
@@ -22,6 +28,10 @@ export function useFormat() {
       /** A change between two API fractions, in percentage points. */
       points: (v: number | null | undefined) =>
         v === null || v === undefined ? "—" : points.format(v * 100),
+      /** A date (or an instant's date) as the language writes it short: 21/01/2027. */
+      day: (iso: string | null | undefined) => (iso ? day.format(new Date(iso)) : "—"),
+      /** The same, with the month named: 21 janvier 2027. */
+      longDay: (iso: string | null | undefined) => (iso ? longDay.format(new Date(iso)) : "—"),
     };
   }, [i18n.language]);
 }
